@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ReportedFigure } from './figure.ts';
+import { Target } from './target.ts';
+import { LocalizedText } from './text.ts';
+import {
+  geometrySources,
+  infrastructureInvestorKinds,
+  obstacleKinds,
+  stages,
+  wastewaterPlantStates,
+} from './vocabulary.ts';
+
+export const Stage = z.enum(stages.codes);
+export type Stage = z.infer<typeof Stage>;
+export const GeometrySource = z.enum(geometrySources.codes);
+export type GeometrySource = z.infer<typeof GeometrySource>;
+export const ObstacleKind = z.enum(obstacleKinds.codes);
+export type ObstacleKind = z.infer<typeof ObstacleKind>;
+
+/** A fact stated by a source, with the source it comes from. */
+const sourced = <T extends z.ZodType>(value: T) => z.object({ value, sourceId: z.string() });
+
+/** Figures a cluster may carry; every one optional, since an absent figure is unknown. */
+export const ClusterFigures = z
+  .object({
+    plannedAreaHa: ReportedFigure,
+    establishedAreaHa: ReportedFigure,
+    leasableIndustrialLandHa: ReportedFigure,
+    leasedIndustrialLandHa: ReportedFigure,
+    clearedSharePercent: ReportedFigure,
+    productionFacilityCount: ReportedFigure,
+    workerCount: ReportedFigure,
+  })
+  .partial();
+export type ClusterFigures = z.infer<typeof ClusterFigures>;
+
+/**
+ * A cluster (cụm công nghiệp) as the store and the API know it, without its geometry.
+ * Only what a source states is filled in: `null` or absent means unknown.
+ */
+export const ClusterProperties = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  provinceId: z.string(),
+  name: LocalizedText,
+  /** Spellings found in sources, e.g. a typo the source makes. */
+  aliases: z.array(z.string()).default([]),
+  stage: Stage,
+  stageSourceId: z.string(),
+  stageNote: LocalizedText.optional(),
+  /** Administrative unit as the source names it, with the source's date; null when the source names none. */
+  locality: sourced(LocalizedText).nullable(),
+  infrastructureInvestor: sourced(z.object({ kind: z.enum(infrastructureInvestorKinds.codes) })).nullable(),
+  wastewaterPlant: sourced(z.object({ state: z.enum(wastewaterPlantStates.codes) })).nullable(),
+  obstacles: z.array(z.object({ kind: ObstacleKind, sourceId: z.string() })).default([]),
+  targets: z.array(Target).default([]),
+  figures: ClusterFigures.default({}),
+  geometrySource: GeometrySource,
+  /** How an illustrative geometry was placed, so nobody mistakes it for a boundary. */
+  geometryNote: LocalizedText.optional(),
+  sourceIds: z.array(z.string()).min(1),
+});
+export type ClusterProperties = z.infer<typeof ClusterProperties>;
+export type ClusterPropertiesInput = z.input<typeof ClusterProperties>;
+
+const Position = z.tuple([z.number(), z.number()]);
+const LinearRing = z.array(Position).min(4);
+export const ClusterGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(LinearRing).min(1)).min(1) }),
+]);
+export type ClusterGeometry = z.infer<typeof ClusterGeometry>;
+
+export const ClusterFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string().optional(),
+  geometry: ClusterGeometry,
+  properties: ClusterProperties,
+});
+export type ClusterFeature = z.infer<typeof ClusterFeature>;
+
+export const ClusterFeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(ClusterFeature),
+});
+export type ClusterFeatureCollection = z.infer<typeof ClusterFeatureCollection>;

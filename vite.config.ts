@@ -1,0 +1,61 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// One config for the client build (Vite) and every test project (Vitest).
+// The server runs on tsx and is not bundled.
+export default defineConfig({
+  root: 'client',
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:8080',
+      '/basemap': 'http://localhost:8080',
+      '/fonts': 'http://localhost:8080',
+      '/healthz': 'http://localhost:8080',
+    },
+  },
+  test: {
+    root: '.',
+    projects: [
+      {
+        extends: false,
+        test: {
+          name: 'unit',
+          include: [
+            'domain/**/*.test.ts',
+            'server/**/*.test.ts',
+            'client/**/*.test.ts',
+            'geodata/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: false,
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: false,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
