@@ -1,0 +1,67 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { errorHandler, HttpError } from './errors.ts';
+import { apiRoutes } from './routes/api.ts';
+import { assetRoutes, clientRoutes } from './routes/assets.ts';
+import { securityHeaders } from './security-headers.ts';
+import type { AtlasStore } from './store/store.ts';
+
+export type AppDeps = {
+  /** Resolves once migrations and the geodata load are done; the app answers 503 until then. */
+  store: Promise<AtlasStore>;
+  logger: Logger;
+  /** Built client to serve at `/`; omitted in API-only tests. */
+  clientDir?: string;
+};
+
+/** Builds the Express app. It never listens: main.ts does, tests use supertest. */
+export function createApp(deps: AppDeps): Express {
+  let store: AtlasStore | null = null;
+  let startupError: unknown = null;
+  deps.store.then(
+    (ready) => {
+      store = ready;
+    },
+    (error) => {
+      startupError = error;
+    },
+  );
+  const getStore = async () => {
+    if (store) return store;
+    if (startupError) throw startupError;
+    throw new HttpError(
+      503,
+      'starting',
+      'Máy chủ đang khởi động, vui lòng thử lại sau vài giây.',
+      'The server is starting; try again in a few seconds.',
+      { 'Retry-After': '2' },
+    );
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({ logger: deps.logger, autoLogging: { ignore: (request) => request.url === '/healthz' } }),
+  );
+  app.use(securityHeaders);
+
+  app.get('/healthz', async (_request, response) => {
+    const ready = await getStore();
+    response.json({ status: 'ok', database: ready.kind });
+  });
+  app.use('/api', apiRoutes(getStore));
+  app.use(assetRoutes());
+  if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
+  app.use((request) => {
+    throw new HttpError(
+      404,
+      'not_found',
+      `Không tìm thấy "${request.path}".`,
+      `"${request.path}" not found.`,
+    );
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}

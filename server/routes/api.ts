@@ -1,0 +1,111 @@
+import { Router } from 'express';
+import {
+  type ClusterQuery,
+  clusterQueryParameters,
+  type ProvinceDetail,
+  type ProvinceList,
+} from '../../domain/api.ts';
+import { Stage } from '../../domain/cluster.ts';
+import { reconcileProvince } from '../../domain/reconciliation.ts';
+import { stages } from '../../domain/vocabulary.ts';
+import { HttpError, notFound } from '../errors.ts';
+import type { AtlasStore } from '../store/store.ts';
+import { queryValues, rejectUnknownParameters, singleValue } from './query-params.ts';
+
+const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+function checkProvinceId(id: string, parameter: string) {
+  if (!ID_PATTERN.test(id)) {
+    throw new HttpError(
+      400,
+      'invalid_parameter',
+      `Tham số "${parameter}" không hợp lệ: "${id.slice(0, 64)}". Mã tỉnh gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "khanh-hoa".`,
+      `Invalid "${parameter}": "${id.slice(0, 64)}". A province id has lower-case letters, digits and hyphens, e.g. "khanh-hoa".`,
+    );
+  }
+}
+
+const provinceNotFound = (id: string) => notFound({ vi: `tỉnh "${id}"`, en: `Province "${id}"` });
+
+/** `/api`: provinces with their reported figures, clusters as GeoJSON. */
+export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
+  const router = Router();
+
+  router.get('/provinces', async (request, response) => {
+    rejectUnknownParameters(request, []);
+    const store = await getStore();
+    const body: ProvinceList = {
+      provinces: (await store.listProvinces()).map(({ province, clusterCount }) => ({
+        id: province.id,
+        name: province.name,
+        plan: province.plan,
+        view: province.view,
+        clusterCount,
+      })),
+    };
+    response.json(body);
+  });
+
+  router.get('/provinces/:id', async (request, response) => {
+    rejectUnknownParameters(request, []);
+    const id = String(request.params.id);
+    checkProvinceId(id, 'id');
+    const store = await getStore();
+    const province = await store.getProvince(id);
+    if (!province) throw provinceNotFound(id);
+    const clusters = await store.listClusterProperties(id);
+    const cited = new Set<string>([
+      ...province.figures.map((figure) => figure.sourceId),
+      ...province.targets.map((target) => target.sourceId),
+      ...province.obstacles.map((obstacle) => obstacle.sourceId),
+      ...province.documents.map((document) => document.sourceId),
+      ...clusters.flatMap((cluster) => cluster.sourceIds),
+    ]);
+    const clusterCountsByStage = Object.fromEntries(
+      stages.codes.map((stage) => [stage, clusters.filter((cluster) => cluster.stage === stage).length]),
+    ) as ProvinceDetail['clusterCountsByStage'];
+    const body: ProvinceDetail = {
+      province,
+      sources: await store.getSources([...cited]),
+      clusterCountsByStage,
+      reconciliation: reconcileProvince(province, clusters),
+    };
+    response.json(body);
+  });
+
+  router.get('/clusters', async (request, response) => {
+    rejectUnknownParameters(request, clusterQueryParameters);
+    const query: ClusterQuery = {};
+    const province = singleValue(request, 'province');
+    if (province !== undefined) {
+      checkProvinceId(province, 'province');
+      query.province = province;
+    }
+    const stageValues = queryValues(request, 'stage');
+    if (stageValues.length > 0) {
+      query.stages = stageValues.map((value) => {
+        const parsed = Stage.safeParse(value);
+        if (!parsed.success) {
+          throw new HttpError(
+            400,
+            'invalid_parameter',
+            `Tham số "stage" không hợp lệ: "${value.slice(0, 64)}". Giá trị hợp lệ: ${stages.codes.join(', ')}.`,
+            `Invalid "stage": "${value.slice(0, 64)}". Allowed values: ${stages.codes.join(', ')}.`,
+          );
+        }
+        return parsed.data;
+      });
+    }
+    // Removed clusters are kept for history and shown only when asked for by name.
+    query.stages ??= stages.codes.filter((stage) => stage !== 'removed');
+    const store = await getStore();
+    if (query.province && !(await store.getProvince(query.province))) throw provinceNotFound(query.province);
+    const collection = await store.listClusters({ provinceId: query.province, stages: query.stages });
+    response.type('application/geo+json').send(JSON.stringify(collection));
+  });
+
+  router.use((request) => {
+    throw notFound({ vi: `đường dẫn API "${request.path}"`, en: `API path "${request.path}"` });
+  });
+  return router;
+}

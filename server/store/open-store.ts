@@ -1,0 +1,42 @@
+import type { Logger } from 'pino';
+import { loadGeodata } from '../geodata/load-geodata.ts';
+import { type GeodataBundle, readGeodata } from '../geodata/read-geodata.ts';
+import { migrate } from './migrate.ts';
+import { openPgClient } from './pg-client.ts';
+import { openPgliteClient } from './pglite-client.ts';
+import { createPostgisStore } from './postgis-store.ts';
+import type { SqlClient } from './sql-client.ts';
+import type { AtlasStore } from './store.ts';
+
+export type StoreOptions = {
+  /** A PostgreSQL + PostGIS server; when absent, the embedded PGlite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  geodata?: GeodataBundle;
+  logger?: Logger;
+};
+
+/** Opens the database, applies migrations and loads the shipped geodata on first start. */
+export async function openStore(options: StoreOptions): Promise<AtlasStore> {
+  const started = performance.now();
+  const client: SqlClient = options.databaseUrl
+    ? await openPgClient(options.databaseUrl)
+    : await openPgliteClient(options.dataDir);
+  try {
+    const applied = await migrate(client);
+    const loaded = await loadGeodata(client, options.geodata ?? readGeodata());
+    options.logger?.info(
+      {
+        database: client.kind,
+        migrations: applied,
+        geodata: loaded,
+        ms: Math.round(performance.now() - started),
+      },
+      'store ready',
+    );
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return createPostgisStore(client);
+}
