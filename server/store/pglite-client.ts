@@ -20,7 +20,9 @@ function wrap(db: Queryable, root: PGlite): SqlClient {
       if (db !== root) return work(wrap(db, root));
       return root.transaction((tx) => work(wrap(tx, root)));
     },
-    close: () => root.close(),
+    async close() {
+      if (!root.closed) await root.close();
+    },
   };
 }
 
