@@ -25,7 +25,6 @@ export default defineConfig({
     root: '.',
     projects: [
       {
-        extends: false,
         test: {
           name: 'unit',
           include: [
@@ -37,7 +36,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
@@ -47,7 +45,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -56,8 +56,11 @@ describe(`geodata load on ${databaseKind}`, () => {
   test('a bundle with an invalid geometry is refused whole, naming the cluster', async () => {
     const bundle = structuredClone(readGeodata());
     bundle.contentHash = 'bowtie';
-    bundle.sources = [...bundle.sources, { ...bundle.sources[0]!, id: 'new-source' }];
-    const bad = structuredClone(bundle.clusters.features[0]!);
+    const [source] = bundle.sources;
+    const [feature] = bundle.clusters.features;
+    if (!source || !feature) throw new Error('geodata is empty');
+    bundle.sources = [...bundle.sources, { ...source, id: 'new-source' }];
+    const bad = structuredClone(feature);
     bad.properties.id = 'bowtie';
     bad.geometry = {
       type: 'Polygon',
