@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { ApiError, ProvinceDetail, ProvinceList } from '../../../domain/api.ts';
+import { ClusterFeatureCollection } from '../../../domain/cluster.ts';
+
+/** An API answer that was not a success, with the server's message in both languages. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly messageVi: string,
+    readonly messageEn: string,
+  ) {
+    super(messageEn);
+  }
+}
+
+async function getJson<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  signal?: AbortSignal,
+): Promise<z.infer<T>> {
+  const response = await fetch(path, {
+    signal,
+    headers: { Accept: 'application/json, application/geo+json' },
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = ApiError.safeParse(body);
+    throw parsed.success
+      ? new ApiRequestError(response.status, parsed.data.error.message_vi, parsed.data.error.message_en)
+      : new ApiRequestError(response.status, `Lỗi ${response.status}`, `Error ${response.status}`);
+  }
+  // Parse with the shared schemas: a server/client mismatch shows up here, not as a blank card.
+  return schema.parse(body);
+}
+
+export const api = {
+  provinces: (signal?: AbortSignal) => getJson('/api/provinces', ProvinceList, signal),
+  province: (id: string, signal?: AbortSignal) =>
+    getJson(`/api/provinces/${encodeURIComponent(id)}`, ProvinceDetail, signal),
+  clusters: (provinceId: string, signal?: AbortSignal) =>
+    getJson(`/api/clusters?province=${encodeURIComponent(provinceId)}`, ClusterFeatureCollection, signal),
+};

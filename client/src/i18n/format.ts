@@ -1,0 +1,20 @@
+import type { Language } from '../../../domain/text.ts';
+
+const locales: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** `362,64` in Vietnamese, `362.64` in English; at most three decimals, as the sources print them. */
+export function formatNumber(value: number, language: Language, maximumFractionDigits = 3): string {
+  return new Intl.NumberFormat(locales[language], { maximumFractionDigits }).format(value);
+}
+
+/** `31/12/2024` in Vietnamese, `31 Dec 2024` in English, from an ISO date, without time-zone drift. */
+export function formatDate(isoDate: string, language: Language): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+  return new Intl.DateTimeFormat(locales[language], {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: language === 'vi' ? '2-digit' : 'short',
+    year: 'numeric',
+  }).format(date);
+}

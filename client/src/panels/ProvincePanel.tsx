@@ -1,0 +1,128 @@
+import type { ProvinceDetail } from '../../../domain/api.ts';
+import { provinceFigureKeys } from '../../../domain/province.ts';
+import type { ReconciliationRow } from '../../../domain/reconciliation.ts';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { FigureValue, useFormatValue } from './FigureValue.tsx';
+import { SourceEntry, SourceRef } from './SourceRef.tsx';
+import { TargetList } from './TargetList.tsx';
+
+function ReconciliationTable({ rows }: { rows: ReconciliationRow[] }) {
+  const { t, text } = useI18n();
+  const format = useFormatValue();
+  const statusLabel = { agrees: t.agrees, differs: t.differs, unknown: t.statusUnknown };
+  const shown = (value: number | null, unit: ReconciliationRow['unit']) =>
+    value === null ? <span className="unknown">{t.unknown}</span> : format(value, unit);
+  return (
+    <table className="reconciliation">
+      <thead>
+        <tr>
+          <th />
+          <th>{t.reported}</th>
+          <th>{t.computed}</th>
+          <th>{t.difference}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} data-status={row.status} data-key={row.key}>
+            <th scope="row">
+              {text(row.label)}
+              <div className="muted small">{text(row.basis)}</div>
+            </th>
+            <td>{shown(row.reported?.value ?? null, row.unit)}</td>
+            <td>{shown(row.computed, row.unit)}</td>
+            <td>
+              <span className={`status status-${row.status}`}>{statusLabel[row.status]}</span>
+              {row.difference !== null && row.difference !== 0 && (
+                <div>{`${row.difference > 0 ? '+' : '−'}${format(Math.abs(row.difference), row.unit)}`}</div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A province at a glance: reported figures with their sources, and how they reconcile. */
+export function ProvincePanel({ detail, today }: { detail: ProvinceDetail; today: string }) {
+  const { t, text } = useI18n();
+  const { province, sources } = detail;
+  return (
+    <article className="panel province-panel" aria-labelledby="province-title">
+      <header className="panel-header">
+        <div>
+          <h2 id="province-title">{text(province.name)}</h2>
+          {province.plan && <p className="muted">{text(province.plan)}</p>}
+        </div>
+      </header>
+      {province.notes.map((note) => (
+        <p className="notice" key={note.vi}>
+          {text(note)}
+        </p>
+      ))}
+
+      <h3>{t.reportedFigures}</h3>
+      <dl className="facts">
+        {province.figures.map((figure) => (
+          <div key={figure.key} className="fact-row" data-figure={figure.key}>
+            <dt>{text(provinceFigureKeys[figure.key])}</dt>
+            <dd>
+              <FigureValue figure={figure} sources={sources} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <h3>{t.reconciliation}</h3>
+      <p className="muted small">{t.reconciliationHelp}</p>
+      <ReconciliationTable rows={detail.reconciliation} />
+
+      {province.targets.length > 0 && (
+        <>
+          <h3>{t.targets}</h3>
+          <TargetList targets={province.targets} sources={sources} today={today} />
+        </>
+      )}
+
+      {province.obstacles.length > 0 && (
+        <>
+          <h3>{t.obstacles}</h3>
+          <ul className="obstacles">
+            {province.obstacles.map((obstacle) => (
+              <li key={obstacle.description.vi}>
+                {text(obstacle.description)} ·{' '}
+                <SourceRef source={sources.find((source) => source.id === obstacle.sourceId)} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {province.leadAgency && (
+        <>
+          <h3>{t.leadAgency}</h3>
+          <p>{text(province.leadAgency.description)}</p>
+        </>
+      )}
+
+      {province.documents.length > 0 && (
+        <>
+          <h3>{t.documents}</h3>
+          <ul className="documents">
+            {province.documents.map((document) => (
+              <li key={document.title.vi}>{text(document.title)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>{t.sources}</h3>
+      <ul className="sources">
+        {sources.map((source) => (
+          <SourceEntry key={source.id} source={source} />
+        ))}
+      </ul>
+    </article>
+  );
+}

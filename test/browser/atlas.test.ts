@@ -1,0 +1,172 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startAppServer } from './app-server.ts';
+import { launchChromium } from './browser.ts';
+
+const screenshots = 'test-results';
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startAppServer>>;
+let page: Page;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await startAppServer();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('request', (request) => requested.push(request.url()));
+  page.on('pageerror', (error) => console.error('page error:', error));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Ids of the clusters MapLibre has drawn in a layer, as queryRenderedFeatures sees them. */
+const renderedClusterIds = (layer: string) =>
+  page.evaluate((layerId) => {
+    const map = window.__ccnAtlasMap;
+    if (!map?.getLayer(layerId)) return [];
+    return [...new Set(map.queryRenderedFeatures({ layers: [layerId] }).map((f) => String(f.properties.id)))];
+  }, layer);
+
+const waitForMapIdle = () =>
+  page.waitForFunction(() => {
+    const map = window.__ccnAtlasMap;
+    return Boolean(map?.loaded() && !map.isMoving() && map.areTilesLoaded());
+  });
+
+/**
+ * Colours of a screenshot of the map pane, counted in the page on a 2D canvas: proves the map
+ * shows sea, land and clusters, not a grey box.
+ */
+async function mapColourShares(hexColours: string[]) {
+  const png = await page.locator('.map-pane').screenshot();
+  return page.evaluate(
+    async ({ data, colours }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2d context');
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      const targets = colours.map((hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)));
+      const hits = colours.map(() => 0);
+      const distinct = new Set<number>();
+      for (let i = 0; i < pixels.length; i += 4) {
+        const [r = 0, g = 0, b = 0] = [pixels[i], pixels[i + 1], pixels[i + 2]];
+        distinct.add((r << 16) | (g << 8) | b);
+        targets.forEach(([tr = 0, tg = 0, tb = 0], index) => {
+          if (Math.abs(r - tr) + Math.abs(g - tg) + Math.abs(b - tb) <= 12)
+            hits[index] = (hits[index] ?? 0) + 1;
+        });
+      }
+      const total = pixels.length / 4;
+      return { shares: hits.map((hit) => hit / total), distinctColours: distinct.size };
+    },
+    { data: png.toString('base64'), colours: hexColours },
+  );
+}
+
+describe('the atlas in Chromium', () => {
+  test('draws every Khánh Hòa cluster the sources name on the offline basemap', async () => {
+    await page.goto(server.origin);
+    await page.waitForFunction(
+      () => (window.__ccnAtlasMap?.queryRenderedFeatures({ layers: ['cluster-points'] }).length ?? 0) >= 11,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await waitForMapIdle();
+    expect((await renderedClusterIds('cluster-points')).sort()).toHaveLength(11);
+    expect(await renderedClusterIds('cluster-labels')).not.toHaveLength(0);
+
+    const legend = page.locator('.legend');
+    await expect(legend.locator('[data-stage="operating"] .legend-count').textContent()).resolves.toBe('2');
+    await expect(legend.textContent()).resolves.toContain('minh họa');
+
+    const { shares, distinctColours } = await mapColourShares(['#c9dfec', '#fbf9f3', '#1a9850', '#8c6bb1']);
+    const [sea = 0, vietnam = 0, operating = 0, planned = 0] = shares;
+    expect(sea, 'sea colour').toBeGreaterThan(0.05);
+    expect(vietnam, 'Viet Nam land colour').toBeGreaterThan(0.05);
+    expect(operating, 'operating clusters drawn').toBeGreaterThan(0);
+    expect(planned, 'planned clusters drawn').toBeGreaterThan(0);
+    expect(distinctColours).toBeGreaterThan(100);
+    await page.screenshot({ path: `${screenshots}/atlas-khanh-hoa.png` });
+  });
+
+  test('opens a cluster’s card with its figures, sources and unknowns', async () => {
+    const point = await page.evaluate(() => {
+      const map = window.__ccnAtlasMap;
+      const feature = map?.querySourceFeatures('cluster-points').find((f) => f.properties.id === 'song-cau');
+      if (!map || !feature || feature.geometry.type !== 'Point') return null;
+      const [lng = 0, lat = 0] = feature.geometry.coordinates;
+      const projected = map.project([lng, lat]);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + projected.x, y: box.top + projected.y };
+    });
+    expect(point).not.toBeNull();
+    await page.mouse.click(point?.x ?? 0, point?.y ?? 0);
+    const card = page.locator('.cluster-card');
+    await card.waitFor();
+    await expect(card.locator('h2').textContent()).resolves.toBe('CCN Sông Cầu');
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Đang hoạt động');
+    expect(text).toContain('huyện Khánh Vĩnh');
+    expect(text).toContain('45%');
+    expect(text).toContain('4794/KH-UBND');
+    expect(text).toContain('chưa có số liệu');
+    expect(text).toContain('Minh họa');
+    expect(page.url()).toContain('cluster=song-cau');
+    await page.screenshot({ path: `${screenshots}/atlas-cluster-card.png` });
+  });
+
+  test('switches the interface to English and back', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('.cluster-card h2').textContent()).resolves.toBe('Sông Cầu cluster');
+    await expect(page.locator('.cluster-card').textContent()).resolves.toContain('Operating');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect(page.locator('.cluster-card h2').textContent()).resolves.toBe('CCN Sông Cầu');
+  });
+
+  test('shows Hòa Bình by its reported totals, with no cluster invented', async () => {
+    await page.locator('.topbar select').selectOption('hoa-binh');
+    const panel = page.locator('.province-panel');
+    await expect(panel.locator('h2').textContent()).resolves.toBe('Hòa Bình');
+    await page.waitForFunction(() => window.__ccnAtlasMap?.getSource('cluster-points') !== undefined);
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('866,605 ha');
+    expect(text).toContain('24,28%');
+    expect(text).toContain('Nguồn không nêu tên cụm');
+    await page.waitForFunction(() => {
+      const map = window.__ccnAtlasMap;
+      return map !== undefined && !map.isMoving() && map.getCenter().lng < 106.5;
+    });
+    expect(await renderedClusterIds('cluster-points')).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/atlas-hoa-binh.png` });
+  });
+
+  test('labels Hoàng Sa and Trường Sa as Viet Nam’s', async () => {
+    await page.evaluate(() => window.__ccnAtlasMap?.jumpTo({ center: [110.5, 13.5], zoom: 4.6 }));
+    await waitForMapIdle();
+    const labels = await page.evaluate(() =>
+      (window.__ccnAtlasMap?.queryRenderedFeatures({ layers: ['place-labels'] }) ?? []).map((f) =>
+        String(f.properties.name_vi),
+      ),
+    );
+    expect(labels).toContain('Quần đảo Hoàng Sa (Việt Nam)');
+    expect(labels).toContain('Quần đảo Trường Sa (Việt Nam)');
+    await page.screenshot({ path: `${screenshots}/atlas-bien-dong.png` });
+  });
+
+  test('sent no request to another origin', () => {
+    const foreign = requested.filter((url) => !url.startsWith(server.origin) && !/^(data|blob):/.test(url));
+    expect(requested.length).toBeGreaterThan(5);
+    expect(foreign).toEqual([]);
+  });
+});
