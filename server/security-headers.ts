@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 
 /**
- * Content-Security-Policy that keeps every request on this origin. MapLibre needs blob: workers
+ * Content-Security-Policy that keeps every request on this origin. MapLibre 6 loads its worker module from this origin (older builds used blob: workers)
  * and data:/blob: images; the map is not to be framed here (the embed route will have its own list).
  */
 const policy = [
@@ -11,8 +11,8 @@ const policy = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  'worker-src blob:',
-  'child-src blob:',
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
   "frame-ancestors 'none'",

@@ -155,7 +155,7 @@ describe('the atlas in Chromium', () => {
     await page.evaluate(() => window.__ccnAtlasMap?.jumpTo({ center: [110.5, 13.5], zoom: 4.6 }));
     await waitForMapIdle();
     const labels = await page.evaluate(() =>
-      (window.__ccnAtlasMap?.queryRenderedFeatures({ layers: ['place-labels'] }) ?? []).map((f) =>
+      (window.__ccnAtlasMap?.queryRenderedFeatures({ layers: ['archipelago-labels'] }) ?? []).map((f) =>
         String(f.properties.name_vi),
       ),
     );

@@ -8,6 +8,7 @@ import {
   Source,
 } from '@vis.gl/react-maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './maplibreWorker.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProvinceSummary } from '../../../domain/api.ts';
 import type { ClusterFeatureCollection } from '../../../domain/cluster.ts';

@@ -9,6 +9,7 @@ const colors = {
   vietnamCoast: '#7a8f9c',
   border: '#9b8f86',
   label: '#5b534d',
+  archipelago: '#35637f',
   sea_label: '#5f86a0',
 };
 
@@ -52,20 +53,30 @@ export function basemapStyle(origin: string, language: Language): StyleSpecifica
         id: 'place-labels',
         type: 'symbol',
         source: 'places',
-        filter: ['!=', ['get', 'kind'], 'sea'],
+        filter: ['match', ['get', 'kind'], ['sea', 'archipelago'], false, true],
         layout: {
           'text-field': name,
           'text-font': [labelFont],
-          'text-size': ['match', ['get', 'kind'], 'country', 15, 'archipelago', 12, 12],
+          'text-size': ['match', ['get', 'kind'], 'country', 15, 12],
           'text-max-width': 9,
-          'text-allow-overlap': ['==', ['get', 'kind'], 'archipelago'],
-          'symbol-sort-key': ['match', ['get', 'kind'], 'archipelago', 0, 'country', 1, 2],
         },
-        paint: {
-          'text-color': ['match', ['get', 'kind'], 'archipelago', '#35637f', colors.label],
-          'text-halo-color': '#ffffff',
-          'text-halo-width': 1.2,
+        paint: { 'text-color': colors.label, 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+      },
+      {
+        // Hoàng Sa and Trường Sa are always labelled, whatever else competes for the space.
+        id: 'archipelago-labels',
+        type: 'symbol',
+        source: 'places',
+        filter: ['==', ['get', 'kind'], 'archipelago'],
+        layout: {
+          'text-field': name,
+          'text-font': [labelFont],
+          'text-size': 12,
+          'text-max-width': 12,
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
         },
+        paint: { 'text-color': colors.archipelago, 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
       },
       {
         id: 'sea-labels',

@@ -45,7 +45,15 @@ export function clusterPointLayer(selectedId: string | null): Omit<CircleLayerSp
     maxzoom: 12,
     paint: {
       'circle-color': stageColor,
-      'circle-radius': ['case', selected(selectedId), 10, ['interpolate', ['linear'], ['zoom'], 6, 5, 10, 8]],
+      'circle-radius': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        6,
+        ['case', selected(selectedId), 9, 5],
+        10,
+        ['case', selected(selectedId), 12, 8],
+      ],
       'circle-stroke-color': ['case', selected(selectedId), '#111111', '#ffffff'],
       'circle-stroke-width': ['case', selected(selectedId), 3, 1.5],
     },
