@@ -5,6 +5,7 @@ import { useApi } from './api/useApi.ts';
 import { I18nProvider, useI18n } from './i18n/I18nContext.tsx';
 import { AtlasMap } from './map/AtlasMap.tsx';
 import { Legend } from './map/Legend.tsx';
+import { MapTitle } from './map/MapTitle.tsx';
 import { ClusterCard } from './panels/ClusterCard.tsx';
 import { ProvincePanel } from './panels/ProvincePanel.tsx';
 import { readUrlState, type UrlState, writeUrlState } from './url-state.ts';
@@ -91,6 +92,7 @@ function Atlas({ state, update }: { state: UrlState; update: (change: Partial<Ur
               onSelectCluster={(id) => update({ cluster: id })}
             />
           )}
+          {detail.state === 'ready' && <MapTitle detail={detail.data} />}
           <Legend
             counts={detail.state === 'ready' ? detail.data.clusterCountsByStage : null}
             illustrative={

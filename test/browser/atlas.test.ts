@@ -86,6 +86,7 @@ describe('the atlas in Chromium', () => {
     expect((await renderedClusterIds('cluster-points')).sort()).toHaveLength(11);
     expect(await renderedClusterIds('cluster-labels')).not.toHaveLength(0);
 
+    await expect(page.locator('.map-title').textContent()).resolves.toContain('11 / 14');
     const legend = page.locator('.legend');
     await expect(legend.locator('[data-stage="operating"] .legend-count').textContent()).resolves.toBe('2');
     await expect(legend.textContent()).resolves.toContain('minh họa');
@@ -143,6 +144,7 @@ describe('the atlas in Chromium', () => {
     expect(text).toContain('866,605 ha');
     expect(text).toContain('24,28%');
     expect(text).toContain('Nguồn không nêu tên cụm');
+    await expect(page.locator('.map-title').textContent()).resolves.toContain('0 / 21');
     await page.waitForFunction(() => {
       const map = window.__ccnAtlasMap;
       return map !== undefined && !map.isMoving() && map.getCenter().lng < 106.5;

@@ -9,7 +9,8 @@ export const vi = {
   retry: 'Thử lại',
   unknown: 'chưa có số liệu',
   legendTitle: 'Giai đoạn',
-  legendInData: 'cụm trong dữ liệu',
+  clustersHeldOfPlanned: '{held} / {planned} cụm trong quy hoạch có trong dữ liệu',
+  clustersHeld: '{held} cụm trong dữ liệu',
   illustrativeNotice:
     'Vị trí và hình dạng các cụm chỉ mang tính minh họa: nguồn không cung cấp ranh giới. Ranh giới thật được nhập sau.',
   noClustersNamed: 'Nguồn không nêu tên cụm nào của tỉnh này: chưa có số liệu từng cụm.',
@@ -68,7 +69,8 @@ export const en: Messages = {
   retry: 'Retry',
   unknown: 'no data',
   legendTitle: 'Stage',
-  legendInData: 'clusters in the data',
+  clustersHeldOfPlanned: '{held} of {planned} planned clusters are in the data',
+  clustersHeld: '{held} clusters in the data',
   illustrativeNotice:
     'Cluster positions and shapes are illustrative only: the sources give no boundaries. Real boundaries come in by import.',
   noClustersNamed: 'The source names no cluster in this province: there is no per-cluster data.',

@@ -1,7 +1,6 @@
 import type { Source } from '../../../domain/source.ts';
 import type { Target } from '../../../domain/target.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { useFormatValue } from './FigureValue.tsx';
 import { SourceRef } from './SourceRef.tsx';
 
 /** Targets with their deadlines; a passed deadline says so, since no source reports the outcome. */
@@ -15,17 +14,11 @@ export function TargetList({
   today: string;
 }) {
   const { t, text, date } = useI18n();
-  const format = useFormatValue();
   return (
     <ul className="target-list">
       {targets.map((target) => (
         <li key={`${target.kind}-${target.deadline}-${target.value}`}>
-          <div>
-            {text(target.description)}
-            {target.value !== undefined && target.unit && (
-              <strong> ({format(target.value, target.unit)})</strong>
-            )}
-          </div>
+          <div>{text(target.description)}</div>
           <div className="muted small">
             {t.deadline}: {target.deadline ? date(target.deadline) : t.noDeadline}
             {target.deadline && target.deadline < today && (
