@@ -4,7 +4,9 @@ import { Target } from './target.ts';
 import { LocalizedText } from './text.ts';
 import {
   geometrySources,
+  infrastructureComponents,
   infrastructureInvestorKinds,
+  infrastructureStates,
   obstacleKinds,
   stages,
   wastewaterPlantStates,
@@ -16,6 +18,12 @@ export const GeometrySource = z.enum(geometrySources.codes);
 export type GeometrySource = z.infer<typeof GeometrySource>;
 export const ObstacleKind = z.enum(obstacleKinds.codes);
 export type ObstacleKind = z.infer<typeof ObstacleKind>;
+export const InfrastructureComponent = z.enum(infrastructureComponents.codes);
+export type InfrastructureComponent = z.infer<typeof InfrastructureComponent>;
+export const InfrastructureState = z.enum(infrastructureStates.codes);
+export type InfrastructureState = z.infer<typeof InfrastructureState>;
+export const WastewaterPlantState = z.enum(wastewaterPlantStates.codes);
+export type WastewaterPlantState = z.infer<typeof WastewaterPlantState>;
 
 /** A fact stated by a source, with the source it comes from. */
 const sourced = <T extends z.ZodType>(value: T) => z.object({ value, sourceId: z.string() });
@@ -50,7 +58,17 @@ export const ClusterProperties = z.object({
   /** Administrative unit as the source names it, with the source's date; null when the source names none. */
   locality: sourced(LocalizedText).nullable(),
   infrastructureInvestor: sourced(z.object({ kind: z.enum(infrastructureInvestorKinds.codes) })).nullable(),
-  wastewaterPlant: sourced(z.object({ state: z.enum(wastewaterPlantStates.codes) })).nullable(),
+  wastewaterPlant: sourced(
+    z.object({ state: WastewaterPlantState, capacityM3PerDay: z.number().positive().optional() }),
+  ).nullable(),
+  /** State of each technical infrastructure component a source reports; an absent component is unknown. */
+  infrastructure: z.partialRecord(InfrastructureComponent, sourced(InfrastructureState)).default({}),
+  /** Land clearance needs; the cleared share is `figures.clearedSharePercent`. Null: unknown. */
+  clearance: sourced(
+    z.object({ compensationNeeded: z.boolean().nullable(), resettlementNeeded: z.boolean().nullable() }),
+  )
+    .nullable()
+    .default(null),
   obstacles: z.array(z.object({ kind: ObstacleKind, sourceId: z.string() })).default([]),
   targets: z.array(Target).default([]),
   figures: ClusterFigures.default({}),

@@ -29,6 +29,8 @@ const cluster = (id: string, stage: ClusterProperties['stage'], areaHa?: number)
   locality: null,
   infrastructureInvestor: null,
   wastewaterPlant: null,
+  infrastructure: {},
+  clearance: null,
   obstacles: [],
   targets: [],
   figures:

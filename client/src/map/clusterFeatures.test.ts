@@ -29,6 +29,8 @@ const collection: ClusterFeatureCollection = {
         locality: null,
         infrastructureInvestor: null,
         wastewaterPlant: null,
+        infrastructure: {},
+        clearance: null,
         obstacles: [],
         targets: [],
         figures: {},
