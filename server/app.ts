@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { errorHandler, HttpError } from './errors.ts';
@@ -6,6 +6,15 @@ import { apiRoutes } from './routes/api.ts';
 import { assetRoutes, clientRoutes } from './routes/assets.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { AtlasStore } from './store/store.ts';
+
+/**
+ * API answers may be cached but must be revalidated: Express sets an ETag on every body and answers
+ * 304 to a matching If-None-Match, so an unchanged layer costs a round trip, not a download.
+ */
+const revalidate: RequestHandler = (_request, response, next) => {
+  response.set('Cache-Control', 'no-cache');
+  next();
+};
 
 export type AppDeps = {
   /** Resolves once migrations and the geodata load are done; the app answers 503 until then. */
@@ -51,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
     const ready = await getStore();
     response.json({ status: 'ok', database: ready.kind });
   });
-  app.use('/api', apiRoutes(getStore));
+  app.use('/api', revalidate, apiRoutes(getStore));
   app.use(assetRoutes());
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use((request) => {

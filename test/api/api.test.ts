@@ -145,6 +145,23 @@ describe(`API on ${databaseKind}`, () => {
     );
   });
 
+  test('lets a client revalidate a layer: ETag, Cache-Control and 304 on a matching If-None-Match', async () => {
+    const first = await request(app).get('/api/clusters?province=khanh-hoa').expect(200);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/".+"$/);
+    const again = await request(app)
+      .get('/api/clusters?province=khanh-hoa')
+      .set('If-None-Match', etag)
+      .expect(304);
+    expect(again.text).toBe('');
+    const other = await request(app)
+      .get('/api/clusters?province=hoa-binh')
+      .set('If-None-Match', etag)
+      .expect(200);
+    expect(other.headers.etag).not.toBe(etag);
+  });
+
   test('answers an unknown API path with a JSON 404', async () => {
     const response = await request(app).get('/api/nothing-here').expect(404);
     expectError(response.body, '/nothing-here');
