@@ -126,3 +126,45 @@ describe('reconcileProvince', () => {
     expect(JSON.stringify([input, clusters])).toBe(before);
   });
 });
+
+describe('reconciliation explanations', () => {
+  const explained = (rows: ReturnType<typeof reconcileProvince>, key: string) => row(rows, key).explanation;
+
+  test('spell out an unexplained gap between reported parts and the total', () => {
+    const rows = reconcileProvince(
+      province([
+        ProvinceFigure.parse({
+          key: 'plannedAreaHa',
+          value: 669,
+          unit: 'ha',
+          approximate: true,
+          sourceId: 'doc',
+          asOf: null,
+        }),
+        figure('establishedAreaHa', 362.64, 'ha'),
+        figure('notEstablishedAreaHa', 196.81, 'ha'),
+      ]),
+      [],
+    );
+    const text = explained(rows, 'plannedAreaHaFromReportedParts');
+    expect(text.vi).toBe(
+      '362,64 ha + 196,81 ha = 559,45 ha, so với khoảng 669 ha báo cáo: chênh 109,55 ha, nguồn không giải thích phần chênh này.',
+    );
+    expect(text.en).toContain('a gap of 109.55 ha');
+  });
+
+  test('say how many counted clusters the data does not name', () => {
+    const rows = reconcileProvince(province([figure('plannedClusterCount', 14)]), [cluster('a', 'planned')]);
+    expect(explained(rows, 'clustersInPlan').vi).toContain(
+      '13 cụm báo cáo có tính nhưng nguồn không nêu tên',
+    );
+  });
+
+  test('say which clusters lack an area when a sum is unknown', () => {
+    const rows = reconcileProvince(province([figure('establishedAreaHa', 30, 'ha')]), [
+      cluster('a', 'operating'),
+      cluster('b', 'established'),
+    ]);
+    expect(explained(rows, 'establishedAreaFromClusters').en).toContain('2 clusters have no area figure');
+  });
+});

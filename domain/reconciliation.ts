@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ClusterProperties, Stage } from './cluster.ts';
 import type { Unit } from './figure.ts';
+import { bothLanguages } from './number-format.ts';
 import { occupancyPercent } from './occupancy.ts';
-import { type Province, ProvinceFigure, type ProvinceFigureKey } from './province.ts';
+import { type Province, ProvinceFigure, type ProvinceFigureKey, provinceFigureKeys } from './province.ts';
 import { LocalizedText } from './text.ts';
 
 export const ReconciliationStatus = z.enum(['agrees', 'differs', 'unknown']);
@@ -20,6 +21,8 @@ export const ReconciliationRow = z.object({
   /** computed − reported; null when either is unknown. */
   difference: z.number().nullable(),
   status: ReconciliationStatus,
+  /** The row in words, for a planner: what agrees, what is missing, what the gap is. */
+  explanation: LocalizedText,
 });
 export type ReconciliationRow = z.infer<typeof ReconciliationRow>;
 
@@ -33,6 +36,95 @@ function toleranceFor(unit: Unit, reported: number): number {
   return 0.5 * 10 ** -decimals + 1e-9;
 }
 
+/** How a computed figure was made, so the explanation can say what is missing or unexplained. */
+type Derivation =
+  | { kind: 'cluster-count' }
+  | { kind: 'cluster-area'; missing: number }
+  | { kind: 'reported-parts'; parts: Array<{ label: LocalizedText; value: number | undefined }> }
+  | { kind: 'ratio'; numerator: number | undefined; denominator: number | undefined };
+
+const withUnit = (value: number, unit: Unit) => {
+  const text = bothLanguages(value);
+  const suffix = unit === 'ha' ? ' ha' : unit === 'percent' ? '%' : '';
+  return { vi: `${text.vi}${suffix}`, en: `${text.en}${suffix}` };
+};
+
+function explain(
+  unit: Unit,
+  reported: ProvinceFigure | null,
+  computed: number | null,
+  difference: number | null,
+  derivation: Derivation,
+): LocalizedText {
+  if (reported === null) {
+    return {
+      vi: 'Nguồn không báo cáo số này: không có gì để đối chiếu.',
+      en: 'No source reports this figure: nothing to reconcile.',
+    };
+  }
+  const r = withUnit(reported.value, unit);
+  const about = reported.approximate ? { vi: 'khoảng ', en: 'about ' } : { vi: '', en: '' };
+  if (computed === null || difference === null) {
+    if (derivation.kind === 'cluster-area')
+      return {
+        vi: `Báo cáo ${about.vi}${r.vi}; chưa cộng được từ dữ liệu vì ${derivation.missing} cụm chưa có số liệu diện tích.`,
+        en: `Reported ${about.en}${r.en}; cannot be summed from the data: ${derivation.missing} clusters have no area figure.`,
+      };
+    return {
+      vi: `Báo cáo ${about.vi}${r.vi}; chưa đủ số liệu để tính đối chiếu.`,
+      en: `Reported ${about.en}${r.en}; not enough data to compute a check.`,
+    };
+  }
+  const c = withUnit(computed, unit);
+  const gap = withUnit(Math.abs(difference), unit);
+  if (derivation.kind === 'reported-parts') {
+    const parts = derivation.parts.map((part) => withUnit(part.value ?? 0, unit));
+    const sum = {
+      vi: parts.map((part) => part.vi).join(' + '),
+      en: parts.map((part) => part.en).join(' + '),
+    };
+    if (difference === 0 || Math.abs(difference) <= toleranceFor(unit, reported.value))
+      return {
+        vi: `${sum.vi} = ${c.vi}, khớp với ${r.vi} báo cáo.`,
+        en: `${sum.en} = ${c.en}, as reported (${r.en}).`,
+      };
+    return {
+      vi: `${sum.vi} = ${c.vi}, so với ${about.vi}${r.vi} báo cáo: chênh ${gap.vi}, nguồn không giải thích phần chênh này.`,
+      en: `${sum.en} = ${c.en}, against ${about.en}${r.en} reported: a gap of ${gap.en} the source does not explain.`,
+    };
+  }
+  if (derivation.kind === 'ratio') {
+    const numerator = bothLanguages(derivation.numerator ?? 0);
+    const denominator = bothLanguages(derivation.denominator ?? 0);
+    const agrees = Math.abs(difference) <= toleranceFor(unit, reported.value);
+    return agrees
+      ? {
+          vi: `${numerator.vi} ÷ ${denominator.vi} = ${bothLanguages(computed, 2).vi}%, khớp với ${r.vi} báo cáo (đã làm tròn).`,
+          en: `${numerator.en} ÷ ${denominator.en} = ${bothLanguages(computed, 2).en}%, matching the ${r.en} reported (rounded).`,
+        }
+      : {
+          vi: `${numerator.vi} ÷ ${denominator.vi} = ${bothLanguages(computed, 2).vi}%, khác ${r.vi} báo cáo: chênh ${gap.vi}.`,
+          en: `${numerator.en} ÷ ${denominator.en} = ${bothLanguages(computed, 2).en}%, unlike the ${r.en} reported: ${gap.en} apart.`,
+        };
+  }
+  if (difference === 0) {
+    return {
+      vi: `Dữ liệu từng cụm khớp với báo cáo (${r.vi}).`,
+      en: `The per-cluster data matches the report (${r.en}).`,
+    };
+  }
+  if (difference < 0) {
+    return {
+      vi: `Báo cáo ${r.vi}, dữ liệu từng cụm có ${c.vi}: ${gap.vi} cụm báo cáo có tính nhưng nguồn không nêu tên, nên chưa có trong dữ liệu.`,
+      en: `Reported ${r.en}; the per-cluster data has ${c.en}: ${gap.en} clusters the report counts are not named by the source, so they are not in the data.`,
+    };
+  }
+  return {
+    vi: `Dữ liệu từng cụm có ${c.vi}, nhiều hơn ${r.vi} báo cáo: ${gap.vi} cụm được xếp vào giai đoạn này theo một câu khác của nguồn — cần kiểm tra giai đoạn từng cụm.`,
+    en: `The per-cluster data has ${c.en}, more than the ${r.en} reported: ${gap.en} clusters are placed in this stage from another sentence of the source — check each cluster's stage.`,
+  };
+}
+
 function compare(
   key: string,
   label: LocalizedText,
@@ -40,13 +132,16 @@ function compare(
   reported: ProvinceFigure | null,
   computed: number | null,
   basis: LocalizedText,
+  derivation: Derivation = { kind: 'cluster-count' },
 ): ReconciliationRow {
   if (reported === null || computed === null) {
-    return { key, label, unit, reported, computed, basis, difference: null, status: 'unknown' };
+    const explanation = explain(unit, reported, computed, null, derivation);
+    return { key, label, unit, reported, computed, basis, difference: null, status: 'unknown', explanation };
   }
   const difference = Math.round((computed - reported.value) * 1e6) / 1e6;
   const status = Math.abs(difference) <= toleranceFor(unit, reported.value) ? 'agrees' : 'differs';
-  return { key, label, unit, reported, computed, basis, difference, status };
+  const explanation = explain(unit, reported, computed, difference, derivation);
+  return { key, label, unit, reported, computed, basis, difference, status, explanation };
 }
 
 /** Sum of figures, or null when any one is unknown: a partial sum would pass for a total. */
@@ -72,6 +167,10 @@ export function reconcileProvince(
     vi: `Đếm từ dữ liệu từng cụm: ${vi}`,
     en: `Counted from per-cluster data: ${en}`,
   });
+
+  const establishedAreas = inPlan
+    .filter((cluster) => ESTABLISHED_OR_LATER.includes(cluster.stage))
+    .map((cluster) => cluster.figures.establishedAreaHa?.value);
 
   const rows: ReconciliationRow[] = [
     compare(
@@ -119,15 +218,12 @@ export function reconcileProvince(
       { vi: 'Diện tích đã thành lập', en: 'Established area' },
       'ha',
       figure('establishedAreaHa'),
-      sumKnown(
-        inPlan
-          .filter((cluster) => ESTABLISHED_OR_LATER.includes(cluster.stage))
-          .map((cluster) => cluster.figures.establishedAreaHa?.value),
-      ),
+      sumKnown(establishedAreas),
       {
         vi: 'Cộng diện tích thành lập của từng cụm (chưa có số liệu nếu thiếu một cụm)',
         en: 'Sum of each cluster’s established area (unknown if any cluster lacks it)',
       },
+      { kind: 'cluster-area', missing: establishedAreas.filter((area) => area === undefined).length },
     ),
   ];
 
@@ -189,6 +285,10 @@ export function reconcileProvince(
         figure(pair.key),
         sumKnown(pair.parts.map(value)),
         pair.basis,
+        {
+          kind: 'reported-parts',
+          parts: pair.parts.map((part) => ({ label: provinceFigureKeys[part], value: value(part) })),
+        },
       ),
     );
   }
@@ -204,6 +304,11 @@ export function reconcileProvince(
         {
           vi: 'Đất đã cho thuê ÷ đất công nghiệp cho thuê, theo số liệu báo cáo',
           en: 'Leased ÷ leasable industrial land, as reported',
+        },
+        {
+          kind: 'ratio',
+          numerator: value('leasedIndustrialLandHa'),
+          denominator: value('leasableIndustrialLandHa'),
         },
       ),
     );

@@ -1,11 +1,8 @@
 import type { Language } from '../../../domain/text.ts';
 
-const locales: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
+export { formatNumber } from '../../../domain/number-format.ts';
 
-/** `362,64` in Vietnamese, `362.64` in English; at most three decimals, as the sources print them. */
-export function formatNumber(value: number, language: Language, maximumFractionDigits = 3): string {
-  return new Intl.NumberFormat(locales[language], { maximumFractionDigits }).format(value);
-}
+const locales: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** `31/12/2024` in Vietnamese, `31 Dec 2024` in English, from an ISO date, without time-zone drift. */
 export function formatDate(isoDate: string, language: Language): string {
