@@ -81,7 +81,15 @@ export type ClusterProperties = z.infer<typeof ClusterProperties>;
 export type ClusterPropertiesInput = z.input<typeof ClusterProperties>;
 
 const Position = z.tuple([z.number(), z.number()]);
-const LinearRing = z.array(Position).min(4);
+/** A closed ring (first position repeated last, RFC 7946 §3.1.6) of at least four positions. */
+const LinearRing = z
+  .array(Position)
+  .min(4)
+  .refine((ring) => {
+    const first = ring[0];
+    const last = ring.at(-1);
+    return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  }, 'ring is not closed: its last position must repeat the first');
 export const ClusterGeometry = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1) }),
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(LinearRing).min(1)).min(1) }),

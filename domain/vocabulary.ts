@@ -1,7 +1,7 @@
 import type { LocalizedText } from './text.ts';
 
 /** A closed vocabulary: its codes in display order, each with a vi/en label. */
-function vocabulary<const Code extends string>(labels: Record<Code, LocalizedText>) {
+export function vocabulary<const Code extends string>(labels: Record<Code, LocalizedText>) {
   const codes = Object.keys(labels) as [Code, ...Code[]];
   return { codes, labels, label: (code: Code, language: 'vi' | 'en') => labels[code][language] };
 }

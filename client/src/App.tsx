@@ -1,12 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { ClusterFeatureCollection } from '../../domain/cluster.ts';
 import type { Language } from '../../domain/text.ts';
 import { ApiRequestError, api } from './api/client.ts';
 import { useApi } from './api/useApi.ts';
 import { I18nProvider, useI18n } from './i18n/I18nContext.tsx';
 import { AtlasMap } from './map/AtlasMap.tsx';
+import { LayerSwitcher } from './map/LayerSwitcher.tsx';
 import { Legend } from './map/Legend.tsx';
 import { MapTitle } from './map/MapTitle.tsx';
+import { thematicLayers } from './map/thematic/layers.ts';
 import { ClusterCard } from './panels/ClusterCard.tsx';
+import { ClusterList } from './panels/ClusterList.tsx';
 import { ProvincePanel } from './panels/ProvincePanel.tsx';
 import { readUrlState, type UrlState, writeUrlState } from './url-state.ts';
 
@@ -31,7 +35,22 @@ function ErrorMessage({ error }: { error: unknown }) {
   );
 }
 
-function Atlas({ state, update }: { state: UrlState; update: (change: Partial<UrlState>) => void }) {
+/** Removed clusters are kept for history and drawn only when the planner asks for them. */
+function visibleClusters(collection: ClusterFeatureCollection | null, showRemoved: boolean) {
+  if (!collection) return null;
+  return {
+    ...collection,
+    features: collection.features.filter((feature) => showRemoved || feature.properties.stage !== 'removed'),
+  };
+}
+
+function Atlas({
+  state,
+  update,
+}: {
+  state: UrlState;
+  update: (change: Partial<UrlState>, replace?: boolean) => void;
+}) {
   const { t, text } = useI18n();
   const provinces = useApi('provinces', (signal) => api.provinces(signal));
   const list = provinces.state === 'ready' ? provinces.data.provinces : [];
@@ -43,10 +62,20 @@ function Atlas({ state, update }: { state: UrlState; update: (change: Partial<Ur
   const provinceId = province?.id ?? null;
   const detail = useApi(provinceId, (signal) => api.province(provinceId ?? '', signal));
   const clusters = useApi(provinceId, (signal) => api.clusters(provinceId ?? '', signal));
-  const features = clusters.state === 'ready' ? clusters.data : null;
-  const selected =
-    features?.features.find((feature) => feature.properties.id === state.cluster)?.properties ?? null;
+  const features = useMemo(
+    () => visibleClusters(clusters.state === 'ready' ? clusters.data : null, state.showRemoved),
+    [clusters, state.showRemoved],
+  );
+  const properties = useMemo(
+    () => features?.features.map((feature) => feature.properties) ?? null,
+    [features],
+  );
+  const selected = properties?.find((cluster) => cluster.id === state.cluster) ?? null;
+  const selectedGeometry = features?.features.find(
+    (feature) => feature.properties.id === state.cluster,
+  )?.geometry;
   const sources = detail.state === 'ready' ? detail.data.sources : [];
+  const layer = thematicLayers[state.layer];
 
   return (
     <div className="atlas">
@@ -58,7 +87,7 @@ function Atlas({ state, update }: { state: UrlState; update: (change: Partial<Ur
           <span>{t.province}</span>
           <select
             value={provinceId ?? ''}
-            onChange={(event) => update({ province: event.target.value, cluster: null })}
+            onChange={(event) => update({ province: event.target.value, cluster: null, view: null })}
             disabled={list.length === 0}
           >
             {list.map((item) => (
@@ -82,38 +111,55 @@ function Atlas({ state, update }: { state: UrlState; update: (change: Partial<Ur
         </fieldset>
       </header>
       <main className="workspace">
+        <nav className="list-pane" aria-label={t.clusterList}>
+          <LayerSwitcher value={state.layer} onChange={(id) => update({ layer: id })} />
+          {properties && (
+            <ClusterList
+              clusters={properties}
+              layer={layer}
+              selectedId={selected?.id ?? null}
+              onSelect={(id) => update({ cluster: id })}
+            />
+          )}
+        </nav>
         <div className="map-pane">
           {provinces.state === 'failed' && <ErrorMessage error={provinces.error} />}
           {province && (
             <AtlasMap
               province={province}
               clusters={features}
+              layer={layer}
               selectedClusterId={selected?.id ?? null}
+              initialView={state.view}
               onSelectCluster={(id) => update({ cluster: id })}
+              onViewChange={(view) => update({ view }, true)}
             />
           )}
           {detail.state === 'ready' && <MapTitle detail={detail.data} />}
           <Legend
-            counts={detail.state === 'ready' ? detail.data.clusterCountsByStage : null}
-            illustrative={
-              features?.features.some((feature) => feature.properties.geometrySource === 'illustrative') ??
-              false
-            }
+            layer={layer}
+            clusters={properties}
+            illustrative={properties?.some((cluster) => cluster.geometrySource === 'illustrative') ?? false}
+            showRemoved={state.showRemoved}
+            onShowRemoved={(showRemoved) => update({ showRemoved })}
           />
         </div>
         <aside className="side-pane" aria-live="polite">
           {detail.state === 'loading' && <p className="muted">{t.loading}</p>}
           {detail.state === 'failed' && <ErrorMessage error={detail.error} />}
           {clusters.state === 'failed' && <ErrorMessage error={clusters.error} />}
-          {selected && detail.state === 'ready' ? (
+          {selected && selectedGeometry && detail.state === 'ready' ? (
             <ClusterCard
               cluster={selected}
+              geometry={selectedGeometry}
               sources={sources}
               today={today}
               onClose={() => update({ cluster: null })}
             />
           ) : (
-            detail.state === 'ready' && <ProvincePanel detail={detail.data} today={today} />
+            detail.state === 'ready' && (
+              <ProvincePanel detail={detail.data} clusters={properties ?? []} today={today} />
+            )
           )}
         </aside>
       </main>
@@ -121,7 +167,7 @@ function Atlas({ state, update }: { state: UrlState; update: (change: Partial<Ur
   );
 }
 
-/** The planner's atlas: header, map with legend, and the province panel or a cluster's card. */
+/** The planner's atlas: layers and list, map with legend, and the province dashboard or a cluster's card. */
 export function App() {
   const [state, setState] = useState(() => readUrlState(window.location.search));
   useEffect(() => {
@@ -132,10 +178,15 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = state.language;
   }, [state.language]);
-  const update = (change: Partial<UrlState>) => {
-    const next = { ...state, ...change };
-    window.history.pushState(null, '', `${window.location.pathname}${writeUrlState(next)}`);
-    setState(next);
+  // Camera moves replace the history entry; choices (province, layer, cluster) add one, so Back undoes them.
+  const update = (change: Partial<UrlState>, replace = false) => {
+    setState((current) => {
+      const next = { ...current, ...change };
+      const url = `${window.location.pathname}${writeUrlState(next)}`;
+      if (replace) window.history.replaceState(null, '', url);
+      else window.history.pushState(null, '', url);
+      return next;
+    });
   };
   return (
     <I18nProvider language={state.language}>

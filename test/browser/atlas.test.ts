@@ -88,10 +88,10 @@ describe('the atlas in Chromium', () => {
 
     await expect(page.locator('.map-title').textContent()).resolves.toContain('11 / 14');
     const legend = page.locator('.legend');
-    await expect(legend.locator('[data-stage="operating"] .legend-count').textContent()).resolves.toBe('2');
+    await expect(legend.locator('[data-class="operating"] .legend-count').textContent()).resolves.toBe('2');
     await expect(legend.textContent()).resolves.toContain('minh họa');
 
-    const { shares, distinctColours } = await mapColourShares(['#c9dfec', '#fbf9f3', '#1a9850', '#8c6bb1']);
+    const { shares, distinctColours } = await mapColourShares(['#c9dfec', '#fbf9f3', '#009e73', '#cc79a7']);
     const [sea = 0, vietnam = 0, operating = 0, planned = 0] = shares;
     expect(sea, 'sea colour').toBeGreaterThan(0.05);
     expect(vietnam, 'Viet Nam land colour').toBeGreaterThan(0.05);
@@ -123,6 +123,15 @@ describe('the atlas in Chromium', () => {
     expect(text).toContain('4794/KH-UBND');
     expect(text).toContain('chưa có số liệu');
     expect(text).toContain('Minh họa');
+    // The checklist lists the ten components, each unknown: no source reports them.
+    await expect(card.locator('.checklist li[data-state="unknown"]').count()).resolves.toBe(10);
+    await expect(card.locator('[data-measure="vn2000"]').textContent()).resolves.toMatch(
+      /mặt phẳng VN-2000: [\d.]+,\d+ ha/,
+    );
+    expect(text).toContain('Đo trên hình minh họa');
+    await expect(
+      card.locator('.rule-check[data-rule="cluster-area"]').getAttribute('data-status'),
+    ).resolves.toBe('unknown');
     expect(page.url()).toContain('cluster=song-cau');
     await page.screenshot({ path: `${screenshots}/atlas-cluster-card.png` });
   });
@@ -164,6 +173,104 @@ describe('the atlas in Chromium', () => {
     expect(labels).toContain('Quần đảo Hoàng Sa (Việt Nam)');
     expect(labels).toContain('Quần đảo Trường Sa (Việt Nam)');
     await page.screenshot({ path: `${screenshots}/atlas-bien-dong.png` });
+  });
+
+  test('switches each thematic layer, drawing unknowns hatched and saying how many', async () => {
+    await page.goto(`${server.origin}/?province=khanh-hoa`);
+    await page.waitForFunction(
+      () => (window.__ccnAtlasMap?.queryRenderedFeatures({ layers: ['cluster-points'] }).length ?? 0) >= 11,
+    );
+    const cases = [
+      { id: 'clearance', title: 'Giải phóng mặt bằng', layers: ['cluster-points-unknown'], rings: 3 },
+      {
+        id: 'infrastructure',
+        title: 'Hoàn thiện hạ tầng kỹ thuật',
+        layers: ['cluster-points-unknown'],
+        rings: 0,
+      },
+      { id: 'wastewater', title: 'Trạm xử lý nước thải tập trung', layers: ['cluster-droplets'], rings: 0 },
+      { id: 'occupancy', title: 'Tỷ lệ lấp đầy', layers: ['cluster-points-unknown'], rings: 0 },
+      { id: 'stage', title: 'Giai đoạn', layers: ['cluster-points'], rings: 0 },
+    ];
+    for (const layer of cases) {
+      await page.locator(`.layer-switcher input[value="${layer.id}"]`).check();
+      const legend = page.locator(`.legend[data-layer="${layer.id}"]`);
+      await legend.waitFor();
+      await expect(legend.locator('h2').textContent()).resolves.toBe(layer.title);
+      await waitForMapIdle();
+      const drawn = new Set<string>();
+      for (const id of layer.layers) for (const cluster of await renderedClusterIds(id)) drawn.add(cluster);
+      expect(drawn.size, `${layer.id}: clusters drawn`).toBe(11);
+      if (layer.id !== 'stage') {
+        await expect(legend.locator('[data-class="unknown"] .legend-count').textContent()).resolves.toBe(
+          '11',
+        );
+        // Unknown is its own class: no cluster is counted under the lowest class as if it were 0.
+        await expect(
+          legend
+            .locator('[data-class="0-25"], [data-class="none"]')
+            .first()
+            .locator('.legend-count')
+            .textContent(),
+        ).resolves.toBe('0');
+      }
+      expect((await renderedClusterIds('cluster-rings')).length, `${layer.id}: rings`).toBe(layer.rings);
+      expect(page.url()).toContain(layer.id === 'stage' ? server.origin : `layer=${layer.id}`);
+      await page.screenshot({ path: `${screenshots}/layer-${layer.id}.png` });
+    }
+  });
+
+  test('finds clusters without diacritics and walks the list by keyboard', async () => {
+    const search = page.locator('.cluster-search');
+    await search.fill('dien tho');
+    const items = page.locator('.cluster-list li button');
+    await expect(items.count()).resolves.toBe(2);
+    await search.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.cluster-card h2').textContent()).resolves.toBe('CCN Diên Thọ (giai đoạn 2)');
+    expect(page.url()).toContain('cluster=dien-tho-2');
+    await search.fill('');
+  });
+
+  test('explains the dashboard’s mismatches and judges targets as of a chosen date', async () => {
+    await page.goto(`${server.origin}/?province=khanh-hoa`);
+    const panel = page.locator('.province-panel');
+    await panel.waitFor();
+    await expect(
+      panel.locator('[data-key="plannedAreaHaFromReportedParts"] .explanation').textContent(),
+    ).resolves.toContain('362,64 ha + 196,81 ha = 559,45 ha, so với khoảng 669 ha báo cáo: chênh 109,55 ha');
+    await expect(panel.locator('[data-key="clustersInPlan"] .explanation').textContent()).resolves.toContain(
+      '3 cụm báo cáo có tính nhưng nguồn không nêu tên',
+    );
+    await expect(
+      panel.locator('.stage-chart [data-stage="operating"] svg').getAttribute('aria-label'),
+    ).resolves.toBe('2 / 6');
+    const dienTho = panel.locator('.target-groups li[data-cluster-id="dien-tho"]');
+    await expect(dienTho.textContent()).resolves.toContain('đã quá hạn');
+    await panel.locator('.as-of input').fill('2024-06-01');
+    await expect(dienTho.textContent()).resolves.not.toContain('đã quá hạn');
+    await expect(
+      panel.locator('.rule-check[data-rule="new-cluster-in-district"]').count(),
+    ).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: `${screenshots}/dashboard.png`, fullPage: true });
+  });
+
+  test('reopens the same view from a copied link', async () => {
+    await page.goto(
+      `${server.origin}/?province=khanh-hoa&layer=wastewater&cluster=song-cau&map=11.00/12.28000/108.97500&lang=en`,
+    );
+    await page.locator('.cluster-card h2').waitFor();
+    await expect(page.locator('.cluster-card h2').textContent()).resolves.toBe('Sông Cầu cluster');
+    await expect(page.locator('.layer-switcher input[value="wastewater"]').isChecked()).resolves.toBe(true);
+    await waitForMapIdle();
+    const camera = await page.evaluate(() => {
+      const map = window.__ccnAtlasMap;
+      return map ? { zoom: map.getZoom(), lng: map.getCenter().lng, lat: map.getCenter().lat } : null;
+    });
+    expect(camera?.zoom).toBeCloseTo(11, 1);
+    expect(camera?.lng).toBeCloseTo(108.975, 3);
+    expect(camera?.lat).toBeCloseTo(12.28, 3);
   });
 
   test('sent no request to another origin', () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ApiError, ProvinceDetail, ProvinceList } from '../../../domain/api.ts';
 import { ClusterFeatureCollection } from '../../../domain/cluster.ts';
+import { stages } from '../../../domain/vocabulary.ts';
 
 /** An API answer that was not a success, with the server's message in both languages. */
 export class ApiRequestError extends Error {
@@ -37,6 +38,11 @@ export const api = {
   provinces: (signal?: AbortSignal) => getJson('/api/provinces', ProvinceList, signal),
   province: (id: string, signal?: AbortSignal) =>
     getJson(`/api/provinces/${encodeURIComponent(id)}`, ProvinceDetail, signal),
+  /** Every cluster of a province, removed ones included: the map hides those unless asked. */
   clusters: (provinceId: string, signal?: AbortSignal) =>
-    getJson(`/api/clusters?province=${encodeURIComponent(provinceId)}`, ClusterFeatureCollection, signal),
+    getJson(
+      `/api/clusters?province=${encodeURIComponent(provinceId)}&stage=${stages.codes.join(',')}`,
+      ClusterFeatureCollection,
+      signal,
+    ),
 };

@@ -13,58 +13,91 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProvinceSummary } from '../../../domain/api.ts';
 import type { ClusterFeatureCollection } from '../../../domain/cluster.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import type { MapView as CameraView } from '../url-state.ts';
 import { basemapStyle } from './basemapStyle.ts';
 import { clusterAreas, clusterPoints } from './clusterFeatures.ts';
 import {
   CLUSTER_AREAS_SOURCE,
   CLUSTER_POINTS_SOURCE,
+  clusterDropletLayer,
   clusterFillLayer,
   clusterLabelLayer,
   clusterOutlineLayer,
   clusterPointLayer,
+  clusterRingLayer,
+  clusterUnknownFillLayer,
+  clusterUnknownPointLayer,
   interactiveClusterLayerIds,
 } from './clusterLayers.ts';
 import { exposeForTests } from './exposeForTests.ts';
+import { provideSymbolImages } from './symbolImages.ts';
+import type { ThematicLayer } from './thematic/types.ts';
 
 type Props = {
   province: ProvinceSummary;
   clusters: ClusterFeatureCollection | null;
+  layer: ThematicLayer;
   selectedClusterId: string | null;
+  initialView: CameraView | null;
   onSelectCluster: (id: string | null) => void;
+  onViewChange: (view: CameraView) => void;
 };
 
-/** The map: offline basemap, and the clusters of one province coloured by stage. */
-export function AtlasMap({ province, clusters, selectedClusterId, onSelectCluster }: Props) {
+/** The map: offline basemap, and the clusters of one province in the active thematic layer. */
+export function AtlasMap(props: Props) {
+  const { province, clusters, layer, selectedClusterId, initialView, onSelectCluster, onViewChange } = props;
   const { language, t } = useI18n();
   const mapRef = useRef<MapRef>(null);
+  const shownProvince = useRef(province.id);
   const [cursor, setCursor] = useState('grab');
   const style = useMemo(() => basemapStyle(window.location.origin, language), [language]);
-  const areas = useMemo(() => (clusters ? clusterAreas(clusters) : null), [clusters]);
-  const points = useMemo(() => (clusters ? clusterPoints(clusters) : null), [clusters]);
+  const areas = useMemo(() => (clusters ? clusterAreas(clusters, layer) : null), [clusters, layer]);
+  const points = useMemo(() => (clusters ? clusterPoints(clusters, layer) : null), [clusters, layer]);
 
-  // Fly to a province when it changes; the first view comes from initialViewState.
+  // Fly to a province when the user picks another; the first view comes from the URL or the province.
   useEffect(() => {
+    if (shownProvince.current === province.id) return;
+    shownProvince.current = province.id;
     mapRef.current?.flyTo({ center: province.view.center, zoom: province.view.zoom, duration: 800 });
   }, [province]);
+
+  // Bring a cluster chosen from the list (or a shared link) into view if it is off screen.
+  useEffect(() => {
+    const map = mapRef.current;
+    const point = points?.features.find((feature) => feature.properties.id === selectedClusterId);
+    if (!map || !point) return;
+    const [lng = 0, lat = 0] = point.geometry.coordinates;
+    if (!map.getBounds().contains([lng, lat])) map.easeTo({ center: [lng, lat], duration: 600 });
+  }, [selectedClusterId, points]);
 
   const onClick = (event: MapLayerMouseEvent) => {
     const id = event.features?.[0]?.properties?.id;
     onSelectCluster(typeof id === 'string' ? id : null);
   };
 
+  const start = initialView ?? {
+    longitude: province.view.center[0],
+    latitude: province.view.center[1],
+    zoom: province.view.zoom,
+  };
+
   return (
     <MapView
-      ref={mapRef}
-      initialViewState={{
-        longitude: province.view.center[0],
-        latitude: province.view.center[1],
-        zoom: province.view.zoom,
+      ref={(instance) => {
+        mapRef.current = instance;
+        // Before the style loads, so the cluster layers find their symbols on first draw.
+        if (instance) provideSymbolImages(instance.getMap());
       }}
+      initialViewState={start}
       mapStyle={style}
       interactiveLayerIds={interactiveClusterLayerIds}
       onClick={onClick}
       onMouseEnter={() => setCursor('pointer')}
       onMouseLeave={() => setCursor('grab')}
+      onMoveEnd={(event) => {
+        const center = event.target.getCenter();
+        onViewChange({ longitude: center.lng, latitude: center.lat, zoom: event.target.getZoom() });
+      }}
       cursor={cursor}
       onLoad={(event) => {
         performance.mark('map-load');
@@ -80,12 +113,16 @@ export function AtlasMap({ province, clusters, selectedClusterId, onSelectCluste
       {areas && (
         <Source id={CLUSTER_AREAS_SOURCE} type="geojson" data={areas}>
           <Layer {...clusterFillLayer} />
+          <Layer {...clusterUnknownFillLayer} />
           <Layer {...clusterOutlineLayer} />
         </Source>
       )}
       {points && (
         <Source id={CLUSTER_POINTS_SOURCE} type="geojson" data={points}>
+          <Layer {...clusterRingLayer} />
           <Layer {...clusterPointLayer(selectedClusterId)} />
+          <Layer {...clusterUnknownPointLayer(selectedClusterId)} />
+          <Layer {...clusterDropletLayer(selectedClusterId)} />
           <Layer {...clusterLabelLayer(language)} />
         </Source>
       )}

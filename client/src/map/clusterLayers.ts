@@ -2,32 +2,36 @@ import type {
   CircleLayerSpecification,
   ExpressionSpecification,
   FillLayerSpecification,
+  FilterSpecification,
   LineLayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import type { Language } from '../../../domain/text.ts';
-import { stages } from '../../../domain/vocabulary.ts';
 import { labelFontBold } from './fonts.ts';
-import { stageColors } from './stageColors.ts';
+import { HATCH_PATTERN, UNKNOWN_DOT } from './symbolImages.ts';
 
 export const CLUSTER_AREAS_SOURCE = 'cluster-areas';
 export const CLUSTER_POINTS_SOURCE = 'cluster-points';
 
-/** `match` on the stage property, one colour per stage. */
-const stageColor = [
-  'match',
-  ['get', 'stage'],
-  ...stages.codes.flatMap((stage) => [stage, stageColors[stage]]),
-  '#444444',
-] as unknown as ExpressionSpecification;
-
+const isUnknown: ExpressionSpecification = ['==', ['get', 'class'], 'unknown'];
+const isDot: ExpressionSpecification = ['==', ['get', 'symbol'], 'dot'];
 const selected = (id: string | null): ExpressionSpecification => ['==', ['get', 'id'], id ?? ''];
 
 export const clusterFillLayer: Omit<FillLayerSpecification, 'source'> = {
   id: 'cluster-fill',
   type: 'fill',
   minzoom: 10,
-  paint: { 'fill-color': stageColor, 'fill-opacity': 0.45 },
+  filter: ['!', isUnknown] as FilterSpecification,
+  paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.5 },
+};
+
+/** Unknown is hatched grey, so it can never be read as a zero of the colour scale. */
+export const clusterUnknownFillLayer: Omit<FillLayerSpecification, 'source'> = {
+  id: 'cluster-fill-unknown',
+  type: 'fill',
+  minzoom: 10,
+  filter: isUnknown as FilterSpecification,
+  paint: { 'fill-pattern': HATCH_PATTERN },
 };
 
 /** Illustrative outlines are dashed: they are placements, not boundaries. */
@@ -35,7 +39,11 @@ export const clusterOutlineLayer: Omit<LineLayerSpecification, 'source'> = {
   id: 'cluster-outline',
   type: 'line',
   minzoom: 10,
-  paint: { 'line-color': stageColor, 'line-width': 2, 'line-dasharray': [2, 1.5] },
+  paint: {
+    'line-color': ['case', isUnknown, '#6f6f6f', ['get', 'color']],
+    'line-width': 2,
+    'line-dasharray': [2, 1.5],
+  },
 };
 
 export function clusterPointLayer(selectedId: string | null): Omit<CircleLayerSpecification, 'source'> {
@@ -43,8 +51,9 @@ export function clusterPointLayer(selectedId: string | null): Omit<CircleLayerSp
     id: 'cluster-points',
     type: 'circle',
     maxzoom: 12,
+    filter: ['all', isDot, ['!', isUnknown]] as FilterSpecification,
     paint: {
-      'circle-color': stageColor,
+      'circle-color': ['get', 'color'],
       'circle-radius': [
         'interpolate',
         ['linear'],
@@ -54,11 +63,60 @@ export function clusterPointLayer(selectedId: string | null): Omit<CircleLayerSp
         10,
         ['case', selected(selectedId), 12, 8],
       ],
-      'circle-stroke-color': ['case', selected(selectedId), '#111111', '#ffffff'],
-      'circle-stroke-width': ['case', selected(selectedId), 3, 1.5],
+      'circle-stroke-color': ['case', ['any', selected(selectedId), ['get', 'ring']], '#000000', '#ffffff'],
+      'circle-stroke-width': ['case', selected(selectedId), 3.5, ['get', 'ring'], 2.5, 1.5],
     },
   };
 }
+
+/** Dots of clusters whose figure is unknown: a hatched grey symbol, ringed like the others. */
+export function clusterUnknownPointLayer(
+  selectedId: string | null,
+): Omit<SymbolLayerSpecification, 'source'> {
+  return {
+    id: 'cluster-points-unknown',
+    type: 'symbol',
+    maxzoom: 12,
+    filter: ['all', isDot, isUnknown] as FilterSpecification,
+    layout: {
+      'icon-image': UNKNOWN_DOT,
+      'icon-size': ['case', selected(selectedId), 1.5, 1],
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+    },
+  };
+}
+
+/** The wastewater plant's own symbol: a droplet in its state's colour, hatched when unknown. */
+export function clusterDropletLayer(selectedId: string | null): Omit<SymbolLayerSpecification, 'source'> {
+  return {
+    id: 'cluster-droplets',
+    type: 'symbol',
+    maxzoom: 12,
+    filter: ['==', ['get', 'symbol'], 'droplet'] as FilterSpecification,
+    layout: {
+      'icon-image': ['get', 'icon'],
+      'icon-size': ['case', selected(selectedId), 1.5, 1],
+      'icon-anchor': 'bottom',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+    },
+  };
+}
+
+/** Rings around the clusters a thematic layer flags (e.g. held up by clearance), drawn under the dots. */
+export const clusterRingLayer: Omit<CircleLayerSpecification, 'source'> = {
+  id: 'cluster-rings',
+  type: 'circle',
+  maxzoom: 12,
+  filter: ['all', ['get', 'ring'], isUnknown] as FilterSpecification,
+  paint: {
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 9, 10, 12],
+    'circle-color': 'rgba(0,0,0,0)',
+    'circle-stroke-color': '#000000',
+    'circle-stroke-width': 2.5,
+  },
+};
 
 export function clusterLabelLayer(language: Language): Omit<SymbolLayerSpecification, 'source'> {
   return {
@@ -79,4 +137,10 @@ export function clusterLabelLayer(language: Language): Omit<SymbolLayerSpecifica
 }
 
 /** Layers a click on the map can pick a cluster from. */
-export const interactiveClusterLayerIds = ['cluster-points', 'cluster-fill'];
+export const interactiveClusterLayerIds = [
+  'cluster-points',
+  'cluster-points-unknown',
+  'cluster-droplets',
+  'cluster-fill',
+  'cluster-fill-unknown',
+];

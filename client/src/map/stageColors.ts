@@ -1,10 +1,10 @@
 import type { Stage } from '../../../domain/cluster.ts';
 
-/** One colour per lifecycle stage: cool for not-yet-built, warm for stalled, green for operating. */
+/** One colour per lifecycle stage, from Okabe & Ito's colour-blind-safe palette. */
 export const stageColors: Record<Stage, string> = {
-  planned: '#8c6bb1',
-  established: '#f46d43',
-  building: '#fdae61',
-  operating: '#1a9850',
-  removed: '#969696',
+  planned: '#CC79A7',
+  established: '#D55E00',
+  building: '#E69F00',
+  operating: '#009E73',
+  removed: '#999999',
 };

@@ -1,6 +1,10 @@
-import type { ClusterProperties } from '../../../domain/cluster.ts';
+import { measureArea } from '../../../domain/area.ts';
+import type { ClusterGeometry, ClusterProperties } from '../../../domain/cluster.ts';
 import { occupancyPercent } from '../../../domain/occupancy.ts';
+import { checkClusterArea } from '../../../domain/rules.ts';
 import type { Source } from '../../../domain/source.ts';
+import type { Target } from '../../../domain/target.ts';
+import { provinceCentralMeridian } from '../../../domain/vn2000.ts';
 import {
   geometrySources,
   infrastructureInvestorKinds,
@@ -10,14 +14,37 @@ import {
 } from '../../../domain/vocabulary.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { stageColors } from '../map/stageColors.ts';
+import { AreaMeasuresView } from './AreaMeasuresView.tsx';
 import { FigureValue, useFormatValue } from './FigureValue.tsx';
+import { InfrastructureChecklist } from './InfrastructureChecklist.tsx';
+import { RuleCheckView } from './RuleCheckView.tsx';
 import { SourceEntry, SourceRef } from './SourceRef.tsx';
 import { TargetList } from './TargetList.tsx';
 
-type Props = { cluster: ClusterProperties; sources: Source[]; today: string; onClose: () => void };
+type Props = {
+  cluster: ClusterProperties;
+  geometry: ClusterGeometry;
+  sources: Source[];
+  today: string;
+  onClose: () => void;
+};
+
+/**
+ * The area a size rule is checked on: the declared area, else one measured from a real boundary;
+ * never from an illustrative shape.
+ */
+function areaForRules(cluster: ClusterProperties, geometry: ClusterGeometry): number | null {
+  const declared = cluster.figures.establishedAreaHa ?? cluster.figures.plannedAreaHa;
+  if (declared) return declared.value;
+  if (cluster.geometrySource === 'illustrative') return null;
+  const measured = measureArea(geometry, {
+    centralMeridianDegrees: provinceCentralMeridian(cluster.provinceId),
+  });
+  return measured.vn2000PlaneHectares ?? measured.geodesicHectares;
+}
 
 /** What is known about one cluster, each fact with its source; the rest says "chưa có số liệu". */
-export function ClusterCard({ cluster, sources, today, onClose }: Props) {
+export function ClusterCard({ cluster, geometry, sources, today, onClose }: Props) {
   const { t, text, language } = useI18n();
   const format = useFormatValue();
   const source = (id: string) => sources.find((item) => item.id === id);
@@ -27,6 +54,15 @@ export function ClusterCard({ cluster, sources, today, onClose }: Props) {
     cluster.figures.leasableIndustrialLandHa?.value,
   );
   const cited = sources.filter((item) => cluster.sourceIds.includes(item.id));
+  const currentOf = (target: Target) => {
+    if (target.kind === 'occupancy') return occupancy;
+    if (target.kind === 'clearance-and-construction')
+      return cluster.figures.clearedSharePercent?.value ?? null;
+    if (target.kind === 'wastewater-plant-compliance')
+      return cluster.wastewaterPlant ? (cluster.wastewaterPlant.value.state === 'compliant' ? 100 : 0) : null;
+    return null;
+  };
+  const plant = cluster.wastewaterPlant;
 
   return (
     <article className="panel cluster-card" aria-labelledby="cluster-card-title" data-cluster-id={cluster.id}>
@@ -75,12 +111,49 @@ export function ClusterCard({ cluster, sources, today, onClose }: Props) {
             : unknown}
         </dd>
         <dt>{t.wastewaterPlant}</dt>
-        <dd>
-          {cluster.wastewaterPlant
-            ? wastewaterPlantStates.label(cluster.wastewaterPlant.value.state, language)
-            : unknown}
+        <dd data-section="wastewater">
+          {plant ? (
+            <>
+              {wastewaterPlantStates.label(plant.value.state, language)}
+              {plant.value.capacityM3PerDay !== undefined &&
+                ` · ${format(plant.value.capacityM3PerDay, 'm3/day')}`}{' '}
+              · <SourceRef source={source(plant.sourceId)} />
+            </>
+          ) : (
+            unknown
+          )}
         </dd>
       </dl>
+
+      <h3>{t.clearance}</h3>
+      <dl className="facts" data-section="clearance">
+        <dt>{t.clearedShare}</dt>
+        <dd>
+          <FigureValue figure={cluster.figures.clearedSharePercent} sources={sources} />
+        </dd>
+        <dt>{t.compensation}</dt>
+        <dd>
+          {cluster.clearance?.value.compensationNeeded == null
+            ? unknown
+            : cluster.clearance.value.compensationNeeded
+              ? t.yes
+              : t.no}
+        </dd>
+        <dt>{t.resettlement}</dt>
+        <dd>
+          {cluster.clearance?.value.resettlementNeeded == null
+            ? unknown
+            : cluster.clearance.value.resettlementNeeded
+              ? t.yes
+              : t.no}
+        </dd>
+      </dl>
+
+      <h3>{t.infrastructure}</h3>
+      <InfrastructureChecklist cluster={cluster} sources={sources} />
+
+      <h3>{t.areas}</h3>
+      <AreaMeasuresView cluster={cluster} geometry={geometry} sources={sources} />
 
       <h3>{t.figures}</h3>
       <dl className="facts">
@@ -129,9 +202,14 @@ export function ClusterCard({ cluster, sources, today, onClose }: Props) {
       {cluster.targets.length > 0 && (
         <>
           <h3>{t.targets}</h3>
-          <TargetList targets={cluster.targets} sources={sources} today={today} />
+          <TargetList targets={cluster.targets} sources={sources} asOf={today} currentOf={currentOf} />
         </>
       )}
+
+      <h3>{t.ruleChecks}</h3>
+      <RuleCheckView
+        check={checkClusterArea(areaForRules(cluster, geometry), { mountainousOrCraftVillage: null })}
+      />
 
       <h3>{t.sources}</h3>
       <ul className="sources">

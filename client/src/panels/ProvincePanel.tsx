@@ -1,9 +1,16 @@
+import { useState } from 'react';
 import type { ProvinceDetail } from '../../../domain/api.ts';
+import type { ClusterProperties } from '../../../domain/cluster.ts';
+import { occupancyPercent } from '../../../domain/occupancy.ts';
 import { provinceFigureKeys } from '../../../domain/province.ts';
 import type { ReconciliationRow } from '../../../domain/reconciliation.ts';
+import { checkNewClusterInDistrict } from '../../../domain/rules.ts';
+import type { Target } from '../../../domain/target.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { FigureValue, useFormatValue } from './FigureValue.tsx';
+import { RuleCheckView } from './RuleCheckView.tsx';
 import { SourceEntry, SourceRef } from './SourceRef.tsx';
+import { StageChart } from './StageChart.tsx';
 import { TargetList } from './TargetList.tsx';
 
 function ReconciliationTable({ rows }: { rows: ReconciliationRow[] }) {
@@ -28,6 +35,7 @@ function ReconciliationTable({ rows }: { rows: ReconciliationRow[] }) {
             <th scope="row">
               {text(row.label)}
               <div className="muted small">{text(row.basis)}</div>
+              <div className="explanation">{text(row.explanation)}</div>
             </th>
             <td>{shown(row.reported?.value ?? null, row.unit)}</td>
             <td>{shown(row.computed, row.unit)}</td>
@@ -44,10 +52,51 @@ function ReconciliationTable({ rows }: { rows: ReconciliationRow[] }) {
   );
 }
 
-/** A province at a glance: reported figures with their sources, and how they reconcile. */
-export function ProvincePanel({ detail, today }: { detail: ProvinceDetail; today: string }) {
+/** Share of clusters with a compliant wastewater plant; unknown while any cluster's plant is unknown. */
+function compliantShare(clusters: ClusterProperties[]): number | null {
+  if (clusters.length === 0 || clusters.some((cluster) => cluster.wastewaterPlant === null)) return null;
+  const compliant = clusters.filter((cluster) => cluster.wastewaterPlant?.value.state === 'compliant').length;
+  return (compliant / clusters.length) * 100;
+}
+
+/** The new-cluster condition for each district the sources name, from its clusters already established. */
+function districtChecks(clusters: ClusterProperties[]) {
+  const byDistrict = new Map<string, { name: ClusterProperties['name']; clusters: ClusterProperties[] }>();
+  for (const cluster of clusters) {
+    if (!cluster.locality || cluster.stage === 'planned' || cluster.stage === 'removed') continue;
+    const key = cluster.locality.value.vi;
+    const entry = byDistrict.get(key) ?? { name: cluster.locality.value, clusters: [] };
+    entry.clusters.push(cluster);
+    byDistrict.set(key, entry);
+  }
+  return [...byDistrict.values()].map(({ name, clusters: existing }) => ({
+    name,
+    check: checkNewClusterInDistrict(
+      existing.map((cluster) => {
+        const leased = cluster.figures.leasedIndustrialLandHa?.value;
+        const leasable = cluster.figures.leasableIndustrialLandHa?.value;
+        return {
+          occupancyPercent: occupancyPercent(leased, leasable),
+          unleasedIndustrialHectares:
+            leased !== undefined && leasable !== undefined ? leasable - leased : null,
+        };
+      }),
+    ),
+  }));
+}
+
+type Props = { detail: ProvinceDetail; clusters: ClusterProperties[]; today: string };
+
+/** A province at a glance: stages, targets, rule checks, reported figures and how they reconcile. */
+export function ProvincePanel({ detail, clusters, today }: Props) {
   const { t, text } = useI18n();
   const { province, sources } = detail;
+  const [asOf, setAsOf] = useState(today);
+  const currentOf = (target: Target) =>
+    target.kind === 'wastewater-plant-compliance' ? compliantShare(clusters) : null;
+  const clusterTargets = clusters.flatMap((cluster) =>
+    cluster.targets.map((target) => ({ cluster, target })),
+  );
   return (
     <article className="panel province-panel" aria-labelledby="province-title">
       <header className="panel-header">
@@ -60,6 +109,48 @@ export function ProvincePanel({ detail, today }: { detail: ProvinceDetail; today
         <p className="notice" key={note.vi}>
           {text(note)}
         </p>
+      ))}
+
+      <h3>{t.byStage}</h3>
+      <StageChart province={province} clusters={clusters} />
+
+      <h3>{t.targets}</h3>
+      <label className="as-of">
+        {t.statusAsOf}{' '}
+        <input type="date" value={asOf} onChange={(event) => setAsOf(event.target.value || today)} />
+      </label>
+      {province.targets.length > 0 && (
+        <TargetList targets={province.targets} sources={sources} asOf={asOf} currentOf={currentOf} />
+      )}
+      {clusterTargets.length > 0 && (
+        <ul className="target-groups">
+          {clusterTargets.map(({ cluster, target }) => (
+            <li key={`${cluster.id}-${target.kind}`} data-cluster-id={cluster.id}>
+              <strong>{text(cluster.name)}</strong>
+              <TargetList
+                targets={[target]}
+                sources={sources}
+                asOf={asOf}
+                currentOf={(item) =>
+                  item.kind === 'occupancy'
+                    ? occupancyPercent(
+                        cluster.figures.leasedIndustrialLandHa?.value,
+                        cluster.figures.leasableIndustrialLandHa?.value,
+                      )
+                    : item.kind === 'clearance-and-construction'
+                      ? (cluster.figures.clearedSharePercent?.value ?? null)
+                      : null
+                }
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t.ruleChecks}</h3>
+      <p className="muted small">{t.newClusterHelp}</p>
+      {districtChecks(clusters).map(({ name, check }) => (
+        <RuleCheckView key={name.vi} check={check} heading={text(name)} />
       ))}
 
       <h3>{t.reportedFigures}</h3>
@@ -77,13 +168,6 @@ export function ProvincePanel({ detail, today }: { detail: ProvinceDetail; today
       <h3>{t.reconciliation}</h3>
       <p className="muted small">{t.reconciliationHelp}</p>
       <ReconciliationTable rows={detail.reconciliation} />
-
-      {province.targets.length > 0 && (
-        <>
-          <h3>{t.targets}</h3>
-          <TargetList targets={province.targets} sources={sources} today={today} />
-        </>
-      )}
 
       {province.obstacles.length > 0 && (
         <>
