@@ -127,6 +127,48 @@ describe('reconcileProvince', () => {
   });
 });
 
+describe('occupancy from cluster data', () => {
+  const leasedCluster = (id: string, leased?: number, leasable?: number) => {
+    const base = cluster(id, 'operating');
+    const figures = { ...base.figures };
+    if (leased !== undefined)
+      figures.leasedIndustrialLandHa = {
+        value: leased,
+        unit: 'ha',
+        approximate: false,
+        sourceId: 'doc',
+        asOf: null,
+      };
+    if (leasable !== undefined)
+      figures.leasableIndustrialLandHa = {
+        value: leasable,
+        unit: 'ha',
+        approximate: false,
+        sourceId: 'doc',
+        asOf: null,
+      };
+    return { ...base, figures };
+  };
+
+  test('divides total leased by total leasable land of operating clusters', () => {
+    const rows = reconcileProvince(province([figure('occupancyPercent', 75, 'percent')]), [
+      leasedCluster('a', 30, 40),
+      leasedCluster('b', 15, 20),
+    ]);
+    expect(row(rows, 'occupancyFromClusters')).toMatchObject({ computed: 75, status: 'agrees' });
+  });
+
+  test('is unknown when one operating cluster lacks its land figures', () => {
+    const rows = reconcileProvince(province([figure('occupancyPercent', 78, 'percent')]), [
+      leasedCluster('a', 30, 40),
+      leasedCluster('b'),
+    ]);
+    const occupancy = row(rows, 'occupancyFromClusters');
+    expect(occupancy).toMatchObject({ computed: null, status: 'unknown' });
+    expect(occupancy.explanation.vi).toContain('1 cụm chưa có số liệu');
+  });
+});
+
 describe('reconciliation explanations', () => {
   const explained = (rows: ReturnType<typeof reconcileProvince>, key: string) => row(rows, key).explanation;
 

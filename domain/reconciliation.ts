@@ -293,6 +293,31 @@ export function reconcileProvince(
     );
   }
 
+  if (figure('occupancyPercent')) {
+    const operating = inPlan.filter((cluster) => cluster.stage === 'operating');
+    const leased = operating.map((cluster) => cluster.figures.leasedIndustrialLandHa?.value);
+    const leasable = operating.map((cluster) => cluster.figures.leasableIndustrialLandHa?.value);
+    rows.push(
+      compare(
+        'occupancyFromClusters',
+        { vi: 'Tỷ lệ lấp đầy (từ dữ liệu từng cụm)', en: 'Occupancy (from per-cluster data)' },
+        'percent',
+        figure('occupancyPercent'),
+        occupancyPercent(sumKnown(leased), sumKnown(leasable)),
+        {
+          vi: 'Tổng đất đã cho thuê ÷ tổng đất cho thuê của các cụm đang hoạt động (chưa có số liệu nếu thiếu một cụm)',
+          en: 'Total leased ÷ total leasable land of the operating clusters (unknown if any cluster lacks it)',
+        },
+        {
+          kind: 'cluster-area',
+          missing: operating.filter(
+            (_, index) => leased[index] === undefined || leasable[index] === undefined,
+          ).length,
+        },
+      ),
+    );
+  }
+
   if (figure('occupancyPercent') || figure('leasedIndustrialLandHa')) {
     rows.push(
       compare(

@@ -16,6 +16,3 @@ export const okabeIto = {
 
 /** Viridis in five steps, low to high. */
 export const viridis5 = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const;
-
-/** Unknown is drawn hatched grey, never in a colour of the scale. */
-export const unknownColor = '#b0b0b0';
