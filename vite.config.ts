@@ -12,6 +12,18 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // The app, the embed (its own entry, so it loads no dashboard or editing code) and the
+      // one-line script for host pages, served at a fixed name: /embed.js.
+      input: {
+        index: 'client/index.html',
+        embed: 'client/embed.html',
+        'embed-script': 'client/src/embed/web-component.ts',
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'embed-script' ? 'embed.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   server: {
     proxy: {

@@ -4,7 +4,7 @@ import { pinoHttp } from 'pino-http';
 import { errorHandler, HttpError } from './errors.ts';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes, clientRoutes } from './routes/assets.ts';
-import { securityHeaders } from './security-headers.ts';
+import { readOnlyCors, securityHeaders } from './security-headers.ts';
 import type { AtlasStore } from './store/store.ts';
 
 /**
@@ -22,6 +22,8 @@ export type AppDeps = {
   logger: Logger;
   /** Built client to serve at `/`; omitted in API-only tests. */
   clientDir?: string;
+  /** Origins allowed to frame `/embed` (EMBED_ALLOWED_ORIGINS). */
+  embedAllowedOrigins?: readonly string[];
 };
 
 /** Builds the Express app. It never listens: main.ts does, tests use supertest. */
@@ -60,9 +62,9 @@ export function createApp(deps: AppDeps): Express {
     const ready = await getStore();
     response.json({ status: 'ok', database: ready.kind });
   });
-  app.use('/api', revalidate, apiRoutes(getStore));
+  app.use('/api', readOnlyCors, revalidate, apiRoutes(getStore));
   app.use(assetRoutes());
-  if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
+  if (deps.clientDir) app.use(clientRoutes(deps.clientDir, deps.embedAllowedOrigins ?? []));
   app.use((request) => {
     throw new HttpError(
       404,

@@ -11,6 +11,7 @@ import { MapTitle } from './map/MapTitle.tsx';
 import { thematicLayers } from './map/thematic/layers.ts';
 import { ClusterCard } from './panels/ClusterCard.tsx';
 import { ClusterList } from './panels/ClusterList.tsx';
+import { EmbedDialog } from './panels/EmbedDialog.tsx';
 import { ProvincePanel } from './panels/ProvincePanel.tsx';
 import { readUrlState, type UrlState, writeUrlState } from './url-state.ts';
 
@@ -76,6 +77,7 @@ function Atlas({
   )?.geometry;
   const sources = detail.state === 'ready' ? detail.data.sources : [];
   const layer = thematicLayers[state.layer];
+  const [embedOpen, setEmbedOpen] = useState(false);
 
   return (
     <div className="atlas">
@@ -97,6 +99,9 @@ function Atlas({
             ))}
           </select>
         </label>
+        <button type="button" className="control embed-button" onClick={() => setEmbedOpen(true)}>
+          {t.embed}
+        </button>
         <fieldset className="control language-switch" aria-label={t.language}>
           {(['vi', 'en'] as Language[]).map((language) => (
             <button
@@ -110,6 +115,7 @@ function Atlas({
           ))}
         </fieldset>
       </header>
+      {embedOpen && <EmbedDialog state={state} provinceId={provinceId} onClose={() => setEmbedOpen(false)} />}
       <main className="workspace">
         <nav className="list-pane" aria-label={t.clusterList}>
           <LayerSwitcher value={state.layer} onChange={(id) => update({ layer: id })} />

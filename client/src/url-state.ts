@@ -14,7 +14,8 @@ export type UrlState = {
   showRemoved: boolean;
 };
 
-function readView(text: string | null): MapView | null {
+/** `zoom/latitude/longitude`, in range, or null. */
+export function readView(text: string | null): MapView | null {
   if (!text) return null;
   const [zoom, latitude, longitude] = text.split('/').map(Number);
   if (zoom === undefined || latitude === undefined || longitude === undefined) return null;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler, Router } from 'express';
 import { notFound } from '../errors.ts';
+import { contentSecurityPolicy, embedFrameAncestors } from '../security-headers.ts';
 
 const fontDir = fileURLToPath(
   new URL('../../node_modules/@fontsource/be-vietnam-pro/files/', import.meta.url),
@@ -35,8 +36,11 @@ export function assetRoutes(): Router {
   return router;
 }
 
-/** The built client (`vite build` → dist/client). Hashed assets are immutable, the pages are not. */
-export function clientRoutes(clientDir: string): Router {
+/**
+ * The built client (`vite build` → dist/client). Hashed assets are immutable, the pages are not.
+ * `/embed` is the one page other sites may frame, and only those on the allow-list.
+ */
+export function clientRoutes(clientDir: string, embedAllowedOrigins: readonly string[]): Router {
   const router = Router();
   if (!existsSync(clientDir)) {
     const missing: RequestHandler = () => {
@@ -48,6 +52,16 @@ export function clientRoutes(clientDir: string): Router {
     router.get('/', missing);
     return router;
   }
+  const embedPolicy = contentSecurityPolicy(embedFrameAncestors(embedAllowedOrigins));
+  router.get('/embed', (_request, response) => {
+    response.set({ 'Content-Security-Policy': embedPolicy, 'Cache-Control': 'no-cache' });
+    response.sendFile(`${clientDir}/embed.html`);
+  });
+  // The one-line script is loaded by other sites; it changes with each release, so revalidate.
+  router.get('/embed.js', (_request, response) => {
+    response.set({ 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+    response.type('text/javascript').sendFile(`${clientDir}/embed.js`);
+  });
   router.use(
     '/assets',
     express.static(`${clientDir}/assets`, { immutable: true, maxAge: 365 * 24 * 60 * 60 * 1000 }),

@@ -9,6 +9,7 @@ import {
 } from '@vis.gl/react-maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './maplibreWorker.ts';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProvinceSummary } from '../../../domain/api.ts';
 import type { ClusterFeatureCollection } from '../../../domain/cluster.ts';
@@ -39,13 +40,29 @@ type Props = {
   layer: ThematicLayer;
   selectedClusterId: string | null;
   initialView: CameraView | null;
+  /** Fit these bounds at start instead of a camera (embeds take either). */
+  initialBounds?: [number, number, number, number] | null;
+  /** Zoom buttons and scale bar; an embed may hide them. */
+  controls?: boolean;
   onSelectCluster: (id: string | null) => void;
-  onViewChange: (view: CameraView) => void;
+  onViewChange?: (view: CameraView) => void;
+  /** The MapLibre map once loaded, for callers that drive the camera (the embed's host API). */
+  onMapLoad?: (map: MapLibreMap) => void;
 };
 
 /** The map: offline basemap, and the clusters of one province in the active thematic layer. */
 export function AtlasMap(props: Props) {
-  const { province, clusters, layer, selectedClusterId, initialView, onSelectCluster, onViewChange } = props;
+  const {
+    province,
+    clusters,
+    layer,
+    selectedClusterId,
+    initialView,
+    onSelectCluster,
+    onViewChange,
+    onMapLoad,
+  } = props;
+  const controls = props.controls ?? true;
   const { language, t } = useI18n();
   const mapRef = useRef<MapRef>(null);
   const shownProvince = useRef(province.id);
@@ -75,11 +92,13 @@ export function AtlasMap(props: Props) {
     onSelectCluster(typeof id === 'string' ? id : null);
   };
 
-  const start = initialView ?? {
-    longitude: province.view.center[0],
-    latitude: province.view.center[1],
-    zoom: province.view.zoom,
-  };
+  const start = props.initialBounds
+    ? { bounds: props.initialBounds, fitBoundsOptions: { padding: 20 } }
+    : (initialView ?? {
+        longitude: province.view.center[0],
+        latitude: province.view.center[1],
+        zoom: province.view.zoom,
+      });
 
   return (
     <MapView
@@ -96,20 +115,21 @@ export function AtlasMap(props: Props) {
       onMouseLeave={() => setCursor('grab')}
       onMoveEnd={(event) => {
         const center = event.target.getCenter();
-        onViewChange({ longitude: center.lng, latitude: center.lat, zoom: event.target.getZoom() });
+        onViewChange?.({ longitude: center.lng, latitude: center.lat, zoom: event.target.getZoom() });
       }}
       cursor={cursor}
       onLoad={(event) => {
         performance.mark('map-load');
         exposeForTests(event.target);
+        onMapLoad?.(event.target);
       }}
       onIdle={() => performance.mark('map-idle')}
       attributionControl={{ compact: true, customAttribution: t.basemapAttribution }}
       style={{ position: 'absolute', inset: 0 }}
       aria-label={t.mapLabel}
     >
-      <NavigationControl position="top-left" showCompass={false} />
-      <ScaleControl position="bottom-left" />
+      {controls && <NavigationControl position="top-left" showCompass={false} />}
+      {controls && <ScaleControl position="bottom-left" />}
       {areas && (
         <Source id={CLUSTER_AREAS_SOURCE} type="geojson" data={areas}>
           <Layer {...clusterFillLayer} />

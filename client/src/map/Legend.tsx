@@ -8,7 +8,8 @@ type Props = {
   clusters: ClusterProperties[] | null;
   illustrative: boolean;
   showRemoved: boolean;
-  onShowRemoved: (show: boolean) => void;
+  /** Offer the "show removed" switch (the app); an embed leaves it out. */
+  onShowRemoved?: (show: boolean) => void;
 };
 
 function Swatch({ color, unknown, droplet }: { color: string; unknown: boolean; droplet: boolean }) {
@@ -52,7 +53,7 @@ export function Legend({ layer, clusters, illustrative, showRemoved, onShowRemov
           </li>
         )}
       </ul>
-      {layer.id === 'stage' && (
+      {layer.id === 'stage' && onShowRemoved && (
         <label className="legend-toggle">
           <input
             type="checkbox"
