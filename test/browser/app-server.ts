@@ -7,11 +7,16 @@ import { openFreshStore, silentLogger } from '../api/test-store.ts';
 const clientDir = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 /** The real app (built client, API, basemap) on a free loopback port, over a fresh store. */
-export async function startAppServer() {
+export async function startAppServer(options: { embedAllowedOrigins?: string[] } = {}) {
   if (!existsSync(`${clientDir}/index.html`))
     throw new Error('dist/client is missing: run "npm run build" first');
   const { store, cleanup } = await openFreshStore();
-  const app = createApp({ store: Promise.resolve(store), logger: silentLogger, clientDir });
+  const app = createApp({
+    store: Promise.resolve(store),
+    logger: silentLogger,
+    clientDir,
+    embedAllowedOrigins: options.embedAllowedOrigins ?? [],
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
