@@ -4,6 +4,7 @@ import { occupancyPercent } from '../../../domain/occupancy.ts';
 import { checkClusterArea } from '../../../domain/rules.ts';
 import type { Source } from '../../../domain/source.ts';
 import type { Target } from '../../../domain/target.ts';
+import { clusterTargetProgress } from '../../../domain/target-progress.ts';
 import { provinceCentralMeridian } from '../../../domain/vn2000.ts';
 import {
   geometrySources,
@@ -54,14 +55,7 @@ export function ClusterCard({ cluster, geometry, sources, today, onClose }: Prop
     cluster.figures.leasableIndustrialLandHa?.value,
   );
   const cited = sources.filter((item) => cluster.sourceIds.includes(item.id));
-  const currentOf = (target: Target) => {
-    if (target.kind === 'occupancy') return occupancy;
-    if (target.kind === 'clearance-and-construction')
-      return cluster.figures.clearedSharePercent?.value ?? null;
-    if (target.kind === 'wastewater-plant-compliance')
-      return cluster.wastewaterPlant ? (cluster.wastewaterPlant.value.state === 'compliant' ? 100 : 0) : null;
-    return null;
-  };
+  const currentOf = (target: Target) => clusterTargetProgress(target, cluster);
   const plant = cluster.wastewaterPlant;
 
   return (

@@ -6,6 +6,7 @@ import { provinceFigureKeys } from '../../../domain/province.ts';
 import type { ReconciliationRow } from '../../../domain/reconciliation.ts';
 import { checkNewClusterInDistrict } from '../../../domain/rules.ts';
 import type { Target } from '../../../domain/target.ts';
+import { clusterTargetProgress, compliantPlantShare } from '../../../domain/target-progress.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { FigureValue, useFormatValue } from './FigureValue.tsx';
 import { RuleCheckView } from './RuleCheckView.tsx';
@@ -52,13 +53,6 @@ function ReconciliationTable({ rows }: { rows: ReconciliationRow[] }) {
   );
 }
 
-/** Share of clusters with a compliant wastewater plant; unknown while any cluster's plant is unknown. */
-function compliantShare(clusters: ClusterProperties[]): number | null {
-  if (clusters.length === 0 || clusters.some((cluster) => cluster.wastewaterPlant === null)) return null;
-  const compliant = clusters.filter((cluster) => cluster.wastewaterPlant?.value.state === 'compliant').length;
-  return (compliant / clusters.length) * 100;
-}
-
 /** The new-cluster condition for each district the sources name, from its clusters already established. */
 function districtChecks(clusters: ClusterProperties[]) {
   const byDistrict = new Map<string, { name: ClusterProperties['name']; clusters: ClusterProperties[] }>();
@@ -93,7 +87,7 @@ export function ProvincePanel({ detail, clusters, today }: Props) {
   const { province, sources } = detail;
   const [asOf, setAsOf] = useState(today);
   const currentOf = (target: Target) =>
-    target.kind === 'wastewater-plant-compliance' ? compliantShare(clusters) : null;
+    target.kind === 'wastewater-plant-compliance' ? compliantPlantShare(clusters) : null;
   const clusterTargets = clusters.flatMap((cluster) =>
     cluster.targets.map((target) => ({ cluster, target })),
   );
@@ -131,16 +125,7 @@ export function ProvincePanel({ detail, clusters, today }: Props) {
                 targets={[target]}
                 sources={sources}
                 asOf={asOf}
-                currentOf={(item) =>
-                  item.kind === 'occupancy'
-                    ? occupancyPercent(
-                        cluster.figures.leasedIndustrialLandHa?.value,
-                        cluster.figures.leasableIndustrialLandHa?.value,
-                      )
-                    : item.kind === 'clearance-and-construction'
-                      ? (cluster.figures.clearedSharePercent?.value ?? null)
-                      : null
-                }
+                currentOf={(item) => clusterTargetProgress(item, cluster)}
               />
             </li>
           ))}
