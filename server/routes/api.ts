@@ -11,6 +11,7 @@ import { stages } from '../../domain/vocabulary.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { AtlasStore } from '../store/store.ts';
 import { queryValues, rejectUnknownParameters, singleValue } from './query-params.ts';
+import { ResponseCache } from './response-cache.ts';
 
 const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
@@ -30,11 +31,19 @@ const provinceNotFound = (id: string) => notFound({ vi: `tỉnh "${id}"`, en: `P
 /** `/api`: provinces with their reported figures, clusters as GeoJSON. */
 export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
   const router = Router();
+  // Answers change only with the data, and every page asks the same few: serve them from memory.
+  const cache = new ResponseCache();
 
   router.get('/provinces', async (request, response) => {
     rejectUnknownParameters(request, []);
     const store = await getStore();
-    const body: ProvinceList = {
+    response
+      .type('application/json')
+      .send(await cache.get('provinces', store.dataVersion(), () => listProvinces(store)));
+  });
+
+  async function listProvinces(store: AtlasStore): Promise<ProvinceList> {
+    return {
       provinces: (await store.listProvinces()).map(({ province, clusterCount }) => ({
         id: province.id,
         name: province.name,
@@ -43,14 +52,19 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
         clusterCount,
       })),
     };
-    response.json(body);
-  });
+  }
 
   router.get('/provinces/:id', async (request, response) => {
     rejectUnknownParameters(request, []);
     const id = String(request.params.id);
     checkProvinceId(id, 'id');
     const store = await getStore();
+    response
+      .type('application/json')
+      .send(await cache.get(`province:${id}`, store.dataVersion(), () => provinceDetail(store, id)));
+  });
+
+  async function provinceDetail(store: AtlasStore, id: string): Promise<ProvinceDetail> {
     const province = await store.getProvince(id);
     if (!province) throw provinceNotFound(id);
     const clusters = await store.listClusterProperties(id);
@@ -64,14 +78,13 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
     const clusterCountsByStage = Object.fromEntries(
       stages.codes.map((stage) => [stage, clusters.filter((cluster) => cluster.stage === stage).length]),
     ) as ProvinceDetail['clusterCountsByStage'];
-    const body: ProvinceDetail = {
+    return {
       province,
       sources: await store.getSources([...cited]),
       clusterCountsByStage,
       reconciliation: reconcileProvince(province, clusters),
     };
-    response.json(body);
-  });
+  }
 
   router.get('/clusters', async (request, response) => {
     rejectUnknownParameters(request, clusterQueryParameters);
@@ -99,9 +112,13 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
     // Removed clusters are kept for history and shown only when asked for by name.
     query.stages ??= stages.codes.filter((stage) => stage !== 'removed');
     const store = await getStore();
-    if (query.province && !(await store.getProvince(query.province))) throw provinceNotFound(query.province);
-    const collection = await store.listClusters({ provinceId: query.province, stages: query.stages });
-    response.type('application/geo+json').send(JSON.stringify(collection));
+    const { province: provinceId, stages: wanted } = query;
+    const key = `clusters:${provinceId ?? '*'}:${[...new Set(wanted)].sort().join(',')}`;
+    const body = await cache.get(key, store.dataVersion(), async () => {
+      if (provinceId && !(await store.getProvince(provinceId))) throw provinceNotFound(provinceId);
+      return store.listClusters({ provinceId, stages: wanted });
+    });
+    response.type('application/geo+json').send(body);
   });
 
   router.use((request) => {

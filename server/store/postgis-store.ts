@@ -15,8 +15,11 @@ export function createPostgisStore(client: SqlClient): AtlasStore {
     return client.query<DocRow & { geometry: string }>(sql.listClusters, [filter.provinceId ?? null, stages]);
   }
 
+  // Nothing writes yet besides the geodata load at start; writes will bump this.
+  const version = 0;
   return {
     kind: client.kind,
+    dataVersion: () => version,
     async listProvinces() {
       const rows = await client.query<DocRow & { cluster_count: number }>(sql.listProvinces);
       return rows.map((row) => ({ province: Province.parse(row.doc), clusterCount: row.cluster_count }));

@@ -22,11 +22,9 @@ function EmbeddedMap({ options }: { options: EmbedOptions }) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const provinces = useApi('provinces', (signal) => api.provinces(signal));
   const list = provinces.state === 'ready' ? provinces.data.provinces : [];
-  const province =
-    list.find((item) => item.id === options.province) ??
-    list.find((item) => item.id === DEFAULT_PROVINCE) ??
-    null;
-  const provinceId = province?.id ?? null;
+  // The province comes from the URL, so its clusters and sources load at once, beside the list.
+  const provinceId = options.province ?? DEFAULT_PROVINCE;
+  const province = list.find((item) => item.id === provinceId) ?? null;
   const detail = useApi(provinceId, (signal) => api.province(provinceId ?? '', signal));
   const clusters = useApi(provinceId, (signal) => api.clusters(provinceId ?? '', signal));
   const features = useMemo(() => {
@@ -86,22 +84,20 @@ function EmbeddedMap({ options }: { options: EmbedOptions }) {
   return (
     <div className="embed">
       <div className="embed-map">
-        {province && (
-          <AtlasMap
-            province={province}
-            clusters={features}
-            layer={layer}
-            selectedClusterId={selectedId}
-            initialView={options.view}
-            initialBounds={options.bbox}
-            controls={options.controls}
-            onSelectCluster={select}
-            onMapLoad={(map) => {
-              mapRef.current = map;
-              setMapLoaded(true);
-            }}
-          />
-        )}
+        <AtlasMap
+          province={province}
+          clusters={features}
+          layer={layer}
+          selectedClusterId={selectedId}
+          initialView={options.view}
+          initialBounds={options.bbox}
+          controls={options.controls}
+          onSelectCluster={select}
+          onMapLoad={(map) => {
+            mapRef.current = map;
+            setMapLoaded(true);
+          }}
+        />
         {options.legend && (
           <Legend
             layer={layer}

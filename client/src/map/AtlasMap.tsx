@@ -19,6 +19,7 @@ import { basemapStyle } from './basemapStyle.ts';
 import { clusterAreas, clusterPoints } from './clusterFeatures.ts';
 import {
   CLUSTER_AREAS_SOURCE,
+  CLUSTER_LABELS_SOURCE,
   CLUSTER_POINTS_SOURCE,
   clusterDropletLayer,
   clusterFillLayer,
@@ -35,7 +36,8 @@ import { provideSymbolImages } from './symbolImages.ts';
 import type { ThematicLayer } from './thematic/types.ts';
 
 type Props = {
-  province: ProvinceSummary;
+  /** Null while the province list loads: the map starts at once on Viet Nam and jumps when it comes. */
+  province: ProvinceSummary | null;
   clusters: ClusterFeatureCollection | null;
   layer: ThematicLayer;
   selectedClusterId: string | null;
@@ -49,6 +51,8 @@ type Props = {
   /** The MapLibre map once loaded, for callers that drive the camera (the embed's host API). */
   onMapLoad?: (map: MapLibreMap) => void;
 };
+
+const VIET_NAM_VIEW = { longitude: 106.5, latitude: 16, zoom: 4.5 };
 
 /** The map: offline basemap, and the clusters of one province in the active thematic layer. */
 export function AtlasMap(props: Props) {
@@ -65,18 +69,23 @@ export function AtlasMap(props: Props) {
   const controls = props.controls ?? true;
   const { language, t } = useI18n();
   const mapRef = useRef<MapRef>(null);
-  const shownProvince = useRef(province.id);
+  const shownProvince = useRef(province?.id ?? null);
   const [cursor, setCursor] = useState('grab');
   const style = useMemo(() => basemapStyle(window.location.origin, language), [language]);
   const areas = useMemo(() => (clusters ? clusterAreas(clusters, layer) : null), [clusters, layer]);
   const points = useMemo(() => (clusters ? clusterPoints(clusters, layer) : null), [clusters, layer]);
 
-  // Fly to a province when the user picks another; the first view comes from the URL or the province.
+  // Fly to a province when the user picks another; the first view comes from the URL or the province,
+  // and a province that arrives after the map started is jumped to, unless the URL set the view.
   useEffect(() => {
-    if (shownProvince.current === province.id) return;
+    if (!province || shownProvince.current === province.id) return;
+    const first = shownProvince.current === null;
     shownProvince.current = province.id;
-    mapRef.current?.flyTo({ center: province.view.center, zoom: province.view.zoom, duration: 800 });
-  }, [province]);
+    if (first && (initialView || props.initialBounds)) return;
+    const camera = { center: province.view.center, zoom: province.view.zoom };
+    if (first) mapRef.current?.jumpTo(camera);
+    else mapRef.current?.flyTo({ ...camera, duration: 800 });
+  }, [province, initialView, props.initialBounds]);
 
   // Bring a cluster chosen from the list (or a shared link) into view if it is off screen.
   useEffect(() => {
@@ -94,11 +103,10 @@ export function AtlasMap(props: Props) {
 
   const start = props.initialBounds
     ? { bounds: props.initialBounds, fitBoundsOptions: { padding: 20 } }
-    : (initialView ?? {
-        longitude: province.view.center[0],
-        latitude: province.view.center[1],
-        zoom: province.view.zoom,
-      });
+    : (initialView ??
+      (province
+        ? { longitude: province.view.center[0], latitude: province.view.center[1], zoom: province.view.zoom }
+        : VIET_NAM_VIEW));
 
   return (
     <MapView
@@ -143,6 +151,11 @@ export function AtlasMap(props: Props) {
           <Layer {...clusterPointLayer(selectedClusterId)} />
           <Layer {...clusterUnknownPointLayer(selectedClusterId)} />
           <Layer {...clusterDropletLayer(selectedClusterId)} />
+        </Source>
+      )}
+      {points && (
+        // Labels in a source of their own: a tile waits for its glyphs, and the dots should not.
+        <Source id={CLUSTER_LABELS_SOURCE} type="geojson" data={points}>
           <Layer {...clusterLabelLayer(language)} />
         </Source>
       )}

@@ -12,6 +12,7 @@ import { HATCH_PATTERN, UNKNOWN_DOT } from './symbolImages.ts';
 
 export const CLUSTER_AREAS_SOURCE = 'cluster-areas';
 export const CLUSTER_POINTS_SOURCE = 'cluster-points';
+export const CLUSTER_LABELS_SOURCE = 'cluster-labels';
 
 const isUnknown: ExpressionSpecification = ['==', ['get', 'class'], 'unknown'];
 const isDot: ExpressionSpecification = ['==', ['get', 'symbol'], 'dot'];
