@@ -104,7 +104,7 @@ describe('the atlas in Chromium', () => {
   test('opens a cluster’s card with its figures, sources and unknowns', async () => {
     const point = await page.evaluate(() => {
       const map = window.__ccnAtlasMap;
-      const feature = map?.querySourceFeatures('cluster-points').find((f) => f.properties.id === 'song-cau');
+      const feature = map?.querySourceFeatures('cluster-labels').find((f) => f.properties.id === 'song-cau');
       if (!map || !feature || feature.geometry.type !== 'Point') return null;
       const [lng = 0, lat = 0] = feature.geometry.coordinates;
       const projected = map.project([lng, lat]);

@@ -127,7 +127,7 @@ describe('the embed on another site', () => {
     const point = await frame.evaluate(() => {
       const map = window.__ccnAtlasMap;
       const feature = map
-        ?.querySourceFeatures('cluster-points')
+        ?.querySourceFeatures('cluster-labels')
         .find((f) => f.properties.id === 'khatoco-ninh-ich');
       if (!map || !feature || feature.geometry.type !== 'Point') return null;
       const [lng = 0, lat = 0] = feature.geometry.coordinates;
