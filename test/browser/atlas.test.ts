@@ -273,6 +273,33 @@ describe('the atlas in Chromium', () => {
     expect(camera?.lat).toBeCloseTo(12.28, 3);
   });
 
+  test('builds an embed snippet with a live preview of the same options', async () => {
+    await page.goto(`${server.origin}/?province=khanh-hoa&layer=wastewater`);
+    await page.getByRole('button', { name: 'Nhúng bản đồ' }).click();
+    const dialog = page.locator('dialog.embed-dialog');
+    await dialog.waitFor();
+    await dialog.getByLabel('Cao (px)').fill('400');
+    await dialog.getByLabel('Chú giải').uncheck();
+    const iframeCode = await dialog.locator('textarea[data-snippet="iframe"]').inputValue();
+    expect(iframeCode).toBe(
+      `<iframe src="${server.origin}/embed?province=khanh-hoa&amp;layer=wastewater&amp;legend=0" width="100%" height="400" style="border:0" title="Bản đồ cụm công nghiệp" loading="lazy"></iframe>`,
+    );
+    await expect(dialog.locator('textarea[data-snippet="script"]').inputValue()).resolves.toContain(
+      `<ccn-atlas-map province="khanh-hoa" layer="wastewater" legend="0" height="400">`,
+    );
+    const preview = page.frameLocator('iframe.embed-preview');
+    await preview.locator('.embed-footer').waitFor();
+    await expect(preview.locator('.legend').count()).resolves.toBe(0);
+    const previewFrame = page.frames().find((frame) => frame.url().includes('/embed?'));
+    await previewFrame?.waitForFunction(
+      () =>
+        (window.__ccnAtlasMap?.queryRenderedFeatures({ layers: ['cluster-droplets'] }).length ?? 0) === 11,
+    );
+    await page.screenshot({ path: `${screenshots}/embed-dialog.png` });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   test('sent no request to another origin', () => {
     const foreign = requested.filter((url) => !url.startsWith(server.origin) && !/^(data|blob):/.test(url));
     expect(requested.length).toBeGreaterThan(5);
