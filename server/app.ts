@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps): Express {
     pinoHttp({ logger: deps.logger, autoLogging: { ignore: (request) => request.url === '/healthz' } }),
   );
   app.use(securityHeaders);
+  // gzip JSON, GeoJSON, JS and CSS: the basemap's land layer drops from ~600 KB to ~150 KB on the wire.
+  app.use(compression());
 
   app.get('/healthz', async (_request, response) => {
     const ready = await getStore();

@@ -162,6 +162,15 @@ describe(`API on ${databaseKind}`, () => {
     expect(other.headers.etag).not.toBe(etag);
   });
 
+  test('compresses answers for clients that accept gzip', async () => {
+    const response = await request(app)
+      .get('/api/provinces/khanh-hoa')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(ProvinceDetail.parse(response.body).province.id).toBe('khanh-hoa');
+  });
+
   test('answers an unknown API path with a JSON 404', async () => {
     const response = await request(app).get('/api/nothing-here').expect(404);
     expectError(response.body, '/nothing-here');

@@ -6,11 +6,13 @@ import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { measureArea } from '../../domain/area.ts';
 import { vn2000Tm3Proj4 } from '../../domain/vn2000.ts';
+import { openPgClient } from '../../server/store/pg-client.ts';
 import { openPgliteClient } from '../../server/store/pglite-client.ts';
 import type { SqlClient } from '../../server/store/sql-client.ts';
+import { databaseUrl } from './test-store.ts';
 
 // Pins domain/area.ts against PostGIS (GeographicLib for geography, PROJ for the VN-2000 plane),
-// run in PGlite on the area fixtures of domain/fixtures/in.
+// run in PGlite (or the PostgreSQL server of DATABASE_URL) on the area fixtures of domain/fixtures/in.
 const fixturesUrl = new URL('../../domain/fixtures/in/', import.meta.url);
 type AreaFixture = Feature<
   Polygon | MultiPolygon,
@@ -32,7 +34,8 @@ let db: SqlClient;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'ccn-atlas-area-'));
-  db = await openPgliteClient(dataDir);
+  // The PostgreSQL server when the suite runs against one (DATABASE_URL), else PGlite.
+  db = databaseUrl ? await openPgClient(databaseUrl) : await openPgliteClient(dataDir);
   await db.exec('create extension if not exists postgis');
 });
 afterAll(async () => {
