@@ -81,3 +81,22 @@ export const units = vocabulary({
   people: { vi: 'người', en: 'people' },
   'm3/day': { vi: 'm³/ngày', en: 'm³/day' },
 });
+
+/** Whether a plot (lô đất) can still be leased. */
+export const plotStatuses = vocabulary({
+  available: { vi: 'Còn trống', en: 'Available' },
+  reserved: { vi: 'Đã đặt chỗ', en: 'Reserved' },
+  leased: { vi: 'Đã cho thuê', en: 'Leased' },
+});
+
+/**
+ * Where a plot comes from. A `generated` plot is a demonstration layout made by the plot-layout
+ * tool: never a real plot, never counted in reported figures, always shown as such.
+ */
+export const plotOrigins = vocabulary({
+  import: { vi: 'Lô đất nhập từ tệp', en: 'Imported plot' },
+  generated: {
+    vi: 'Phân lô minh họa do công cụ tạo — không phải lô đất thực tế',
+    en: 'Demonstration layout made by the tool — not a real plot',
+  },
+});
