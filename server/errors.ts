@@ -56,3 +56,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       );
   };
 }
+
+/** Data that cannot be stored as given (an invalid geometry, an unknown cluster): 422, nothing written. */
+export const invalidData = (messageVi: string, messageEn: string) =>
+  new HttpError(422, 'invalid_data', messageVi, messageEn);

@@ -10,6 +10,7 @@ import { reconcileProvince } from '../../domain/reconciliation.ts';
 import { stages } from '../../domain/vocabulary.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { AtlasStore } from '../store/store.ts';
+import { plotRoutes } from './plots.ts';
 import { queryValues, rejectUnknownParameters, singleValue } from './query-params.ts';
 import { ResponseCache } from './response-cache.ts';
 
@@ -120,6 +121,8 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
     });
     response.type('application/geo+json').send(body);
   });
+
+  router.use(plotRoutes(getStore));
 
   router.use((request) => {
     throw notFound({ vi: `đường dẫn API "${request.path}"`, en: `API path "${request.path}"` });

@@ -41,3 +41,17 @@ export function singleValue(request: Request, name: string): string | undefined 
   }
   return values[0];
 }
+
+/** At most one value, taken whole (commas included, as in `bbox=w,s,e,n`), or a 400 naming it. */
+export function singleRawValue(request: Request, name: string): string | undefined {
+  const raw = request.query[name];
+  if (Array.isArray(raw)) {
+    throw new HttpError(
+      400,
+      'invalid_parameter',
+      `Tham số "${name}" chỉ nhận một giá trị.`,
+      `Parameter "${name}" takes a single value.`,
+    );
+  }
+  return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined;
+}

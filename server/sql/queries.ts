@@ -16,6 +16,10 @@ export const sql = {
     where ($1::text is null or province_id = $1)
       and ($2::text[] is null or stage = any($2::text[]))
     order by province_id, doc #>> '{name,vi}'`,
+  clustersByIds: `
+    select doc, ST_AsGeoJSON(geom, 6)::text as geometry
+    from clusters where id = any($1::text[])
+    order by province_id, doc #>> '{name,vi}'`,
   insertSource: 'insert into sources (id, doc) values ($1, $2::jsonb) on conflict (id) do nothing',
   insertProvince: 'insert into provinces (id, doc) values ($1, $2::jsonb) on conflict (id) do nothing',
   insertCluster: `

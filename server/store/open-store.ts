@@ -38,5 +38,6 @@ export async function openStore(options: StoreOptions): Promise<AtlasStore> {
     await client.close();
     throw error;
   }
-  return createPostgisStore(client);
+  const [row] = await client.query<{ version: string }>('select version::text as version from data_version');
+  return createPostgisStore(client, Number(row?.version ?? 1));
 }

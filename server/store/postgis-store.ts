@@ -1,25 +1,154 @@
-import { ClusterGeometry, ClusterProperties } from '../../domain/cluster.ts';
+import { type ClusterFeatureCollection, ClusterGeometry, ClusterProperties } from '../../domain/cluster.ts';
+import type { PlotFeature } from '../../domain/plot.ts';
+import type { PlotQuery } from '../../domain/plot-api.ts';
 import { Province } from '../../domain/province.ts';
 import { Source } from '../../domain/source.ts';
+import { invalidData } from '../errors.ts';
+import { plotSql } from '../sql/plot-queries.ts';
 import { sql } from '../sql/queries.ts';
+import { createTileSource } from '../tiles/tile-source.ts';
+import { officialPlotArea, type PlotRow, plotGeometryFromText, plotRecordFromRow } from './plot-records.ts';
 import type { SqlClient } from './sql-client.ts';
-import type { AtlasStore, ClusterFilter } from './store.ts';
+import type { AtlasStore, ClusterFilter, PlotReplacement, PlotWriteResult } from './store.ts';
 
 /** node-postgres returns jsonb parsed; PGlite too. Both are re-validated: the store is an edge. */
 type DocRow = { doc: unknown };
+type ClusterRow = DocRow & { geometry: string };
+
+/** Plots written per statement: large imports go in batches, all inside one transaction. */
+const PLOT_BATCH_SIZE = 1000;
+/** How often a server-backed store looks for writes made by another app process. */
+const VERSION_POLL_MS = 1000;
+
+/** A dry run rolls its transaction back by throwing this, carrying what the write would have done. */
+class DryRunRollback extends Error {
+  constructor(readonly result: PlotWriteResult) {
+    super('dry run');
+  }
+}
+
+function clusterCollection(rows: ClusterRow[]): ClusterFeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((row) => {
+      const properties = ClusterProperties.parse(row.doc);
+      return {
+        type: 'Feature',
+        id: properties.id,
+        geometry: ClusterGeometry.parse(JSON.parse(row.geometry)),
+        properties,
+      };
+    }),
+  };
+}
+
+function plotFilterParameters(query: PlotQuery): unknown[] {
+  const [west, south, east, north] = query.bbox ?? [null, null, null, null];
+  return [
+    query.provinceId ?? null,
+    query.clusterIds?.length ? query.clusterIds : null,
+    query.statuses?.length ? query.statuses : null,
+    query.minAreaHa === undefined ? null : query.minAreaHa * 10_000,
+    query.maxAreaHa === undefined ? null : query.maxAreaHa * 10_000,
+    query.minInfrastructurePercent ?? null,
+    query.wastewaterCompliant ?? null,
+    west,
+    south,
+    east,
+    north,
+  ];
+}
+
+/** Checks a batch against the database before writing: clusters exist, provinces agree, geometry valid. */
+async function checkPlots(client: SqlClient, plots: readonly PlotFeature[]) {
+  const clusterIds = [...new Set(plots.map((plot) => plot.properties.clusterId))];
+  const rows = await client.query<{ id: string; province_id: string }>(plotSql.clusterProvinces, [
+    clusterIds,
+  ]);
+  const provinceOf = new Map(rows.map((row) => [row.id, row.province_id]));
+  for (const { properties } of plots) {
+    const province = provinceOf.get(properties.clusterId);
+    if (province === undefined) {
+      throw invalidData(
+        `Lô "${properties.label}": không có cụm công nghiệp "${properties.clusterId}".`,
+        `Plot "${properties.label}": there is no cluster "${properties.clusterId}".`,
+      );
+    }
+    if (province !== properties.provinceId) {
+      throw invalidData(
+        `Lô "${properties.label}": cụm "${properties.clusterId}" thuộc tỉnh "${province}", không phải "${properties.provinceId}".`,
+        `Plot "${properties.label}": cluster "${properties.clusterId}" is in "${province}", not "${properties.provinceId}".`,
+      );
+    }
+  }
+  for (let start = 0; start < plots.length; start += PLOT_BATCH_SIZE) {
+    const batch = plots.slice(start, start + PLOT_BATCH_SIZE);
+    const [invalid] = await client.query<{ index: number; reason: string }>(plotSql.firstInvalidGeometry, [
+      batch.map((plot) => JSON.stringify(plot.geometry)),
+    ]);
+    if (invalid) {
+      const label = batch[invalid.index - 1]?.properties.label ?? '?';
+      throw invalidData(
+        `Lô "${label}": hình học không hợp lệ (${invalid.reason}).`,
+        `Plot "${label}": invalid geometry (${invalid.reason}).`,
+      );
+    }
+  }
+}
 
 /** The store over PostGIS, the same SQL on PGlite and on a PostgreSQL server. */
-export function createPostgisStore(client: SqlClient): AtlasStore {
-  async function listClusterRows(filter: ClusterFilter) {
+export function createPostgisStore(client: SqlClient, initialVersion: number): AtlasStore {
+  let version = initialVersion;
+  const refreshDataVersion = async () => {
+    const [row] = await client.query<{ version: string }>(plotSql.dataVersion);
+    version = Number(row?.version ?? version);
+    return version;
+  };
+  // Another app process on the same server may write: notice within a second. PGlite has one process.
+  const poll =
+    client.kind === 'postgresql'
+      ? setInterval(() => void refreshDataVersion().catch(() => undefined), VERSION_POLL_MS)
+      : null;
+  poll?.unref();
+
+  const listClusterRows = (filter: ClusterFilter) => {
     const stages = filter.stages && filter.stages.length > 0 ? [...filter.stages] : null;
-    return client.query<DocRow & { geometry: string }>(sql.listClusters, [filter.provinceId ?? null, stages]);
+    return client.query<ClusterRow>(sql.listClusters, [filter.provinceId ?? null, stages]);
+  };
+
+  async function writePlots(
+    tx: SqlClient,
+    plots: readonly PlotFeature[],
+    replaceOrigin: PlotReplacement | undefined,
+  ): Promise<PlotWriteResult> {
+    await checkPlots(tx, plots);
+    const result: PlotWriteResult = { inserted: 0, updated: 0, removed: 0 };
+    for (let start = 0; start < plots.length; start += PLOT_BATCH_SIZE) {
+      const items = plots.slice(start, start + PLOT_BATCH_SIZE).map((plot) => ({
+        id: plot.properties.id,
+        doc: plot.properties,
+        geometry: JSON.stringify(plot.geometry),
+        ...officialPlotArea(plot.geometry, plot.properties.provinceId),
+      }));
+      const rows = await tx.query<{ inserted: boolean }>(plotSql.upsertPlots, [JSON.stringify(items)]);
+      for (const row of rows) result[row.inserted ? 'inserted' : 'updated'] += 1;
+    }
+    if (replaceOrigin) {
+      const kept = plots.map((plot) => plot.properties.id);
+      const removed = await tx.query(plotSql.removeOtherPlots, [
+        replaceOrigin.clusterId,
+        replaceOrigin.origin,
+        kept,
+      ]);
+      result.removed = removed.length;
+    }
+    return result;
   }
 
-  // Nothing writes yet besides the geodata load at start; writes will bump this.
-  const version = 0;
   return {
     kind: client.kind,
     dataVersion: () => version,
+    refreshDataVersion,
     async listProvinces() {
       const rows = await client.query<DocRow & { cluster_count: number }>(sql.listProvinces);
       return rows.map((row) => ({ province: Province.parse(row.doc), clusterCount: row.cluster_count }));
@@ -33,24 +162,53 @@ export function createPostgisStore(client: SqlClient): AtlasStore {
       return rows.map((row) => Source.parse(row.doc));
     },
     async listClusters(filter) {
-      const rows = await listClusterRows(filter);
-      return {
-        type: 'FeatureCollection',
-        features: rows.map((row) => {
-          const properties = ClusterProperties.parse(row.doc);
-          return {
-            type: 'Feature',
-            id: properties.id,
-            geometry: ClusterGeometry.parse(JSON.parse(row.geometry)),
-            properties,
-          };
-        }),
-      };
+      return clusterCollection(await listClusterRows(filter));
     },
     async listClusterProperties(provinceId) {
       const rows = await listClusterRows({ provinceId });
       return rows.map((row) => ClusterProperties.parse(row.doc));
     },
-    close: () => client.close(),
+    async getClusters(ids) {
+      return clusterCollection(await client.query<ClusterRow>(sql.clustersByIds, [[...ids]]));
+    },
+    async listPlots(query) {
+      const parameters = plotFilterParameters(query);
+      const [count] = await client.query<{ matched: number }>(plotSql.countPlots, parameters);
+      const numberMatched = count?.matched ?? 0;
+      if (numberMatched === 0 || query.offset >= numberMatched) return { plots: [], numberMatched };
+      const rows = await client.query<PlotRow>(plotSql.listPlots(query.sort), [
+        ...parameters,
+        query.limit,
+        query.offset,
+      ]);
+      return { plots: rows.map(plotRecordFromRow), numberMatched };
+    },
+    async getPlot(id) {
+      const [row] = await client.query<PlotRow & { geometry: string }>(plotSql.getPlot, [id]);
+      return row ? { ...plotRecordFromRow(row), geometry: plotGeometryFromText(row.geometry) } : null;
+    },
+    async savePlots(plots, options = {}) {
+      try {
+        const result = await client.transaction(async (tx) => {
+          const written = await writePlots(tx, plots, options.replaceOrigin);
+          if (options.dryRun) throw new DryRunRollback(written);
+          return written;
+        });
+        await refreshDataVersion();
+        return result;
+      } catch (error) {
+        if (error instanceof DryRunRollback) return error.result;
+        throw error;
+      }
+    },
+    async saveSource(source) {
+      await client.query(sql.insertSource, [source.id, JSON.stringify(Source.parse(source))]);
+      await refreshDataVersion();
+    },
+    tiles: createTileSource(client),
+    close: async () => {
+      if (poll) clearInterval(poll);
+      await client.close();
+    },
   };
 }

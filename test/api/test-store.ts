@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
+import type { GeodataBundle } from '../../server/geodata/read-geodata.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import type { AtlasStore } from '../../server/store/store.ts';
 
@@ -23,15 +24,15 @@ async function resetServerDatabase(url: string) {
   }
 }
 
-/** A fresh store as on a first start: empty database, migrations, shipped geodata. */
-export async function openFreshStore(): Promise<{
+/** A fresh store as on a first start: empty database, migrations, shipped geodata (or the bundle given). */
+export async function openFreshStore(options: { geodata?: GeodataBundle } = {}): Promise<{
   store: AtlasStore;
   dataDir: string;
   cleanup: () => Promise<void>;
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccn-atlas-test-'));
   if (databaseUrl) await resetServerDatabase(databaseUrl);
-  const store = await openStore({ databaseUrl, dataDir, logger: silentLogger });
+  const store = await openStore({ databaseUrl, dataDir, logger: silentLogger, ...options });
   return {
     store,
     dataDir,

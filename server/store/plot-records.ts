@@ -1,0 +1,45 @@
+import { measureArea } from '../../domain/area.ts';
+import { PlotGeometry, PlotProperties } from '../../domain/plot.ts';
+import { provinceCentralMeridian } from '../../domain/vn2000.ts';
+import type { PlotRecord } from './store.ts';
+
+/** A plot row as the SQL of plot-queries.ts returns it. */
+export type PlotRow = {
+  doc: unknown;
+  area_m2: number;
+  area_measure: string;
+  x: number;
+  y: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+};
+
+export function plotRecordFromRow(row: PlotRow): PlotRecord {
+  return {
+    properties: PlotProperties.parse(row.doc),
+    areaM2: row.area_m2,
+    areaMeasure: row.area_measure === 'vn2000-plane' ? 'vn2000-plane' : 'ellipsoid',
+    centroid: [row.x, row.y],
+    bbox: [row.west, row.south, row.east, row.north],
+  };
+}
+
+export function plotGeometryFromText(text: string) {
+  return PlotGeometry.parse(JSON.parse(text));
+}
+
+/**
+ * The area a plot is listed with: in the province's VN-2000 plane, as official Vietnamese areas
+ * are measured, or on the WGS84 ellipsoid where the province's central meridian is not known.
+ */
+export function officialPlotArea(
+  geometry: PlotGeometry,
+  provinceId: string,
+): { areaM2: number; areaMeasure: PlotRecord['areaMeasure'] } {
+  const measures = measureArea(geometry, { centralMeridianDegrees: provinceCentralMeridian(provinceId) });
+  return measures.vn2000PlaneHectares === null
+    ? { areaM2: measures.geodesicHectares * 10_000, areaMeasure: 'ellipsoid' }
+    : { areaM2: measures.vn2000PlaneHectares * 10_000, areaMeasure: 'vn2000-plane' };
+}
