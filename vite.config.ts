@@ -31,6 +31,7 @@ export default defineConfig({
       '/basemap': 'http://localhost:8080',
       '/fonts': 'http://localhost:8080',
       '/healthz': 'http://localhost:8080',
+      '/tiles': 'http://localhost:8080',
     },
   },
   test: {

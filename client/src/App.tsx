@@ -3,6 +3,7 @@ import type { ClusterFeatureCollection } from '../../domain/cluster.ts';
 import type { Language } from '../../domain/text.ts';
 import { ApiRequestError, api } from './api/client.ts';
 import { useApi } from './api/useApi.ts';
+import { InvestorView } from './InvestorView.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nContext.tsx';
 import { AtlasMap } from './map/AtlasMap.tsx';
 import { LayerSwitcher } from './map/LayerSwitcher.tsx';
@@ -12,7 +13,10 @@ import { thematicLayers } from './map/thematic/layers.ts';
 import { ClusterCard } from './panels/ClusterCard.tsx';
 import { ClusterList } from './panels/ClusterList.tsx';
 import { EmbedDialog } from './panels/EmbedDialog.tsx';
+import { ModeSwitch } from './panels/ModeSwitch.tsx';
 import { ProvincePanel } from './panels/ProvincePanel.tsx';
+import { CompareTray } from './panels/plots/CompareTray.tsx';
+import { addToCompare } from './plots/compare.ts';
 import { readUrlState, type UrlState, writeUrlState } from './url-state.ts';
 
 const DEFAULT_PROVINCE = 'khanh-hoa';
@@ -78,6 +82,29 @@ function Atlas({
   const sources = detail.state === 'ready' ? detail.data.sources : [];
   const layer = thematicLayers[state.layer];
   const [embedOpen, setEmbedOpen] = useState(false);
+  const [compareMessage, setCompareMessage] = useState<string | null>(null);
+  const mode = state.mode ?? 'planner';
+  const compare = state.compare ?? [];
+  const compareTray = (
+    <CompareTray
+      items={compare}
+      clusters={properties ?? []}
+      province={detail.state === 'ready' ? detail.data.province : null}
+      sources={sources}
+      onChange={(items) => update({ compare: items })}
+    />
+  );
+  const compareCluster = (id: string) => {
+    const result = addToCompare(compare, { kind: 'cluster', id });
+    setCompareMessage(
+      result.outcome === 'full'
+        ? t.compareFull
+        : result.outcome === 'already'
+          ? t.compareAlready
+          : t.compareAdded,
+    );
+    if (result.outcome === 'added') update({ compare: result.items });
+  };
 
   return (
     <div className="atlas">
@@ -85,11 +112,23 @@ function Atlas({
         <h1>
           {t.appTitle} <span className="subtitle">— {t.appSubtitle}</span>
         </h1>
+        <ModeSwitch
+          mode={mode}
+          onChange={(next) => update({ mode: next === 'plots' ? 'plots' : undefined, plot: null })}
+        />
         <label className="control">
           <span>{t.province}</span>
           <select
             value={provinceId ?? ''}
-            onChange={(event) => update({ province: event.target.value, cluster: null, view: null })}
+            onChange={(event) =>
+              update({
+                province: event.target.value,
+                cluster: null,
+                view: null,
+                plot: null,
+                plotFilter: state.plotFilter && { ...state.plotFilter, clusterIds: [] },
+              })
+            }
             disabled={list.length === 0}
           >
             {list.map((item) => (
@@ -116,59 +155,75 @@ function Atlas({
         </fieldset>
       </header>
       {embedOpen && <EmbedDialog state={state} provinceId={provinceId} onClose={() => setEmbedOpen(false)} />}
-      <main className="workspace">
-        <nav className="list-pane" aria-label={t.clusterList}>
-          <LayerSwitcher value={state.layer} onChange={(id) => update({ layer: id })} />
-          {properties && (
-            <ClusterList
+      {mode === 'plots' && (
+        <InvestorView
+          state={state}
+          update={update}
+          province={province}
+          detail={detail}
+          clusters={features}
+          today={today}
+          errorView={(error) => <ErrorMessage error={error} />}
+        />
+      )}
+      {mode === 'planner' && (
+        <main className="workspace">
+          <nav className="list-pane" aria-label={t.clusterList}>
+            <LayerSwitcher value={state.layer} onChange={(id) => update({ layer: id })} />
+            {properties && (
+              <ClusterList
+                clusters={properties}
+                layer={layer}
+                selectedId={selected?.id ?? null}
+                onSelect={(id) => update({ cluster: id })}
+              />
+            )}
+          </nav>
+          <div className="map-pane">
+            {provinces.state === 'failed' && <ErrorMessage error={provinces.error} />}
+            {province && (
+              <AtlasMap
+                province={province}
+                clusters={features}
+                layer={layer}
+                selectedClusterId={selected?.id ?? null}
+                initialView={state.view}
+                onSelectCluster={(id) => update({ cluster: id })}
+                onViewChange={(view) => update({ view }, true)}
+              />
+            )}
+            {detail.state === 'ready' && <MapTitle detail={detail.data} />}
+            <Legend
+              layer={layer}
               clusters={properties}
-              layer={layer}
-              selectedId={selected?.id ?? null}
-              onSelect={(id) => update({ cluster: id })}
+              illustrative={properties?.some((cluster) => cluster.geometrySource === 'illustrative') ?? false}
+              showRemoved={state.showRemoved}
+              onShowRemoved={(showRemoved) => update({ showRemoved })}
             />
-          )}
-        </nav>
-        <div className="map-pane">
-          {provinces.state === 'failed' && <ErrorMessage error={provinces.error} />}
-          {province && (
-            <AtlasMap
-              province={province}
-              clusters={features}
-              layer={layer}
-              selectedClusterId={selected?.id ?? null}
-              initialView={state.view}
-              onSelectCluster={(id) => update({ cluster: id })}
-              onViewChange={(view) => update({ view }, true)}
-            />
-          )}
-          {detail.state === 'ready' && <MapTitle detail={detail.data} />}
-          <Legend
-            layer={layer}
-            clusters={properties}
-            illustrative={properties?.some((cluster) => cluster.geometrySource === 'illustrative') ?? false}
-            showRemoved={state.showRemoved}
-            onShowRemoved={(showRemoved) => update({ showRemoved })}
-          />
-        </div>
-        <aside className="side-pane" aria-live="polite">
-          {detail.state === 'loading' && <p className="muted">{t.loading}</p>}
-          {detail.state === 'failed' && <ErrorMessage error={detail.error} />}
-          {clusters.state === 'failed' && <ErrorMessage error={clusters.error} />}
-          {selected && selectedGeometry && detail.state === 'ready' ? (
-            <ClusterCard
-              cluster={selected}
-              geometry={selectedGeometry}
-              sources={sources}
-              today={today}
-              onClose={() => update({ cluster: null })}
-            />
-          ) : (
-            detail.state === 'ready' && (
-              <ProvincePanel detail={detail.data} clusters={properties ?? []} today={today} />
-            )
-          )}
-        </aside>
-      </main>
+            {compareTray}
+          </div>
+          <aside className="side-pane" aria-live="polite">
+            {detail.state === 'loading' && <p className="muted">{t.loading}</p>}
+            {detail.state === 'failed' && <ErrorMessage error={detail.error} />}
+            {clusters.state === 'failed' && <ErrorMessage error={clusters.error} />}
+            {selected && selectedGeometry && detail.state === 'ready' ? (
+              <ClusterCard
+                cluster={selected}
+                geometry={selectedGeometry}
+                sources={sources}
+                today={today}
+                onClose={() => update({ cluster: null })}
+                onCompare={() => compareCluster(selected.id)}
+                compareMessage={compareMessage}
+              />
+            ) : (
+              detail.state === 'ready' && (
+                <ProvincePanel detail={detail.data} clusters={properties ?? []} today={today} />
+              )
+            )}
+          </aside>
+        </main>
+      )}
     </div>
   );
 }

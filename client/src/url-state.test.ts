@@ -32,3 +32,54 @@ describe('url state', () => {
     expect(state).toMatchObject({ layer: 'stage', language: 'vi', view: null });
   });
 });
+
+describe('url state of the investor view', () => {
+  test('round-trips mode, filters, selected plot, compare list, camera and language', () => {
+    const state: UrlState = {
+      province: 'khanh-hoa',
+      cluster: null,
+      language: 'en',
+      layer: 'stage',
+      view: { zoom: 15, latitude: 12.282, longitude: 108.975 },
+      showRemoved: false,
+      mode: 'plots',
+      plot: 'sc-a-02',
+      plotFilter: {
+        clusterIds: ['song-cau'],
+        statuses: ['available', 'reserved'],
+        minAreaHa: 0.3,
+        maxAreaHa: null,
+        minInfrastructurePercent: 50,
+        wastewaterCompliant: true,
+        sort: '-area',
+      },
+      compare: [
+        { kind: 'plot', id: 'sc-a-02' },
+        { kind: 'cluster', id: 'song-cau' },
+      ],
+    };
+    const url = writeUrlState(state);
+    expect(url).toContain('mode=plots');
+    expect(url).toContain('compare=plot:sc-a-02,cluster:song-cau');
+    expect(readUrlState(url)).toEqual(state);
+  });
+
+  test('reads the default filter when the investor link sets none', () => {
+    expect(readUrlState('?mode=plots')).toMatchObject({
+      mode: 'plots',
+      plotFilter: { statuses: ['available'], minAreaHa: null, sort: 'area' },
+    });
+  });
+
+  test('ignores junk: an unknown mode, a bad plot id, bad compare entries', () => {
+    const state = readUrlState('?mode=shop&plot=A%20B&compare=house:1,plot:%3Cx%3E');
+    expect(state.mode).toBeUndefined();
+    expect(state.plot).toBeUndefined();
+    expect(state.compare).toBeUndefined();
+    expect(readUrlState('?mode=plots&plot=..%2Fetc').plot).toBeUndefined();
+  });
+
+  test('keeps the compare list in the planner view too', () => {
+    expect(readUrlState('?compare=cluster:song-cau').compare).toEqual([{ kind: 'cluster', id: 'song-cau' }]);
+  });
+});

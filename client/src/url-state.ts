@@ -1,7 +1,12 @@
 import type { Language } from '../../domain/text.ts';
 import { type ThematicLayerId, thematicLayerIds } from './map/thematic/types.ts';
+import { type CompareItem, readCompare, writeCompare } from './plots/compare.ts';
+import { type PlotFilter, readPlotFilter, writePlotFilter } from './plots/plot-filter.ts';
 
 export type MapView = { longitude: number; latitude: number; zoom: number };
+
+/** The planner's map (the default) or the investor's plot finder. */
+export type AtlasMode = 'planner' | 'plots';
 
 /** What the address bar holds, so a copied link reopens the same view. */
 export type UrlState = {
@@ -12,6 +17,14 @@ export type UrlState = {
   /** Camera as `zoom/latitude/longitude`, the way OpenStreetMap writes it; null: the province's view. */
   view: MapView | null;
   showRemoved: boolean;
+  /** Absent: the planner's map. */
+  mode?: AtlasMode;
+  /** The plot whose card is open (investor mode). */
+  plot?: string | null;
+  /** The investor's filter; absent: the defaults (available plots, any size). */
+  plotFilter?: PlotFilter;
+  /** Plots and clusters in the compare tray, at most three. */
+  compare?: CompareItem[];
 };
 
 /** `zoom/latitude/longitude`, in range, or null. */
@@ -24,10 +37,13 @@ export function readView(text: string | null): MapView | null {
   return { zoom, latitude, longitude };
 }
 
+const plotIdPattern = /^[a-z0-9-]{1,80}$/;
+
+/** Reads the address bar. Investor fields are set only when the link carries them. */
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const layer = params.get('layer');
-  return {
+  const state: UrlState = {
     province: params.get('province'),
     cluster: params.get('cluster'),
     language: params.get('lang') === 'en' ? 'en' : 'vi',
@@ -35,19 +51,34 @@ export function readUrlState(search: string): UrlState {
     view: readView(params.get('map')),
     showRemoved: params.get('removed') === '1',
   };
+  if (params.get('mode') === 'plots') {
+    state.mode = 'plots';
+    state.plotFilter = readPlotFilter(params);
+    const plot = params.get('plot');
+    if (plot && plotIdPattern.test(plot)) state.plot = plot;
+  }
+  const compare = readCompare(params.get('compare'));
+  if (compare.length > 0) state.compare = compare;
+  return state;
 }
 
 export function writeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
+  if (state.mode === 'plots') params.set('mode', 'plots');
   if (state.province) params.set('province', state.province);
   if (state.layer !== 'stage') params.set('layer', state.layer);
   if (state.cluster) params.set('cluster', state.cluster);
   if (state.showRemoved) params.set('removed', '1');
+  if (state.mode === 'plots') {
+    if (state.plotFilter) writePlotFilter(state.plotFilter, params);
+    if (state.plot) params.set('plot', state.plot);
+  }
+  if (state.compare && state.compare.length > 0) params.set('compare', writeCompare(state.compare));
   if (state.view) {
     const { zoom, latitude, longitude } = state.view;
     params.set('map', `${zoom.toFixed(2)}/${latitude.toFixed(5)}/${longitude.toFixed(5)}`);
   }
   if (state.language !== 'vi') params.set('lang', state.language);
-  const query = params.toString().replaceAll('%2F', '/');
+  const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',').replaceAll('%3A', ':');
   return query ? `?${query}` : '';
 }

@@ -2,15 +2,23 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../server/app.ts';
+import type { AtlasStore } from '../../server/store/store.ts';
 import { openFreshStore, silentLogger } from '../api/test-store.ts';
 
 const clientDir = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 /** The real app (built client, API, basemap) on a free loopback port, over a fresh store. */
-export async function startAppServer(options: { embedAllowedOrigins?: string[] } = {}) {
+export async function startAppServer(
+  options: {
+    embedAllowedOrigins?: string[];
+    /** Puts data into the fresh store before the app answers (plots, for the investor's journey). */
+    seed?: (store: AtlasStore) => Promise<void>;
+  } = {},
+) {
   if (!existsSync(`${clientDir}/index.html`))
     throw new Error('dist/client is missing: run "npm run build" first');
   const { store, cleanup } = await openFreshStore();
+  await options.seed?.(store);
   const app = createApp({
     store: Promise.resolve(store),
     logger: silentLogger,

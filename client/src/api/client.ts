@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ApiError, ProvinceDetail, ProvinceList } from '../../../domain/api.ts';
 import { ClusterFeatureCollection } from '../../../domain/cluster.ts';
+import { PlotDetail, PlotPage } from '../../../domain/plot-api.ts';
 import { stages } from '../../../domain/vocabulary.ts';
 
 /** An API answer that was not a success, with the server's message in both languages. */
@@ -45,4 +46,9 @@ export const api = {
       ClusterFeatureCollection,
       signal,
     ),
+  /** One page of plots; `query` is built by plotQueryString, so the map's filter says the same. */
+  plots: (query: string, signal?: AbortSignal) => getJson(`/api/plots?${query}`, PlotPage, signal),
+  /** A plot with its geometry and whom to contact. */
+  plot: (id: string, signal?: AbortSignal) =>
+    getJson(`/api/plots/${encodeURIComponent(id)}`, PlotDetail, signal),
 };

@@ -28,6 +28,10 @@ type Props = {
   sources: Source[];
   today: string;
   onClose: () => void;
+  /** Adds the cluster to the compare tray; absent where there is no tray (the embed). */
+  onCompare?: () => void;
+  /** What the last compare click did. */
+  compareMessage?: string | null;
 };
 
 /**
@@ -45,7 +49,15 @@ function areaForRules(cluster: ClusterProperties, geometry: ClusterGeometry): nu
 }
 
 /** What is known about one cluster, each fact with its source; the rest says "chưa có số liệu". */
-export function ClusterCard({ cluster, geometry, sources, today, onClose }: Props) {
+export function ClusterCard({
+  cluster,
+  geometry,
+  sources,
+  today,
+  onClose,
+  onCompare,
+  compareMessage,
+}: Props) {
   const { t, text, language } = useI18n();
   const format = useFormatValue();
   const source = (id: string) => sources.find((item) => item.id === id);
@@ -72,6 +84,19 @@ export function ClusterCard({ cluster, geometry, sources, today, onClose }: Prop
           ×
         </button>
       </header>
+
+      {onCompare && (
+        <div className="card-actions">
+          <button type="button" className="button" onClick={onCompare} data-action="compare-cluster">
+            {t.compare}
+          </button>
+          {compareMessage && (
+            <span className="muted small" role="status">
+              {compareMessage}
+            </span>
+          )}
+        </div>
+      )}
 
       {cluster.geometrySource === 'illustrative' && (
         <p className="notice illustrative">
