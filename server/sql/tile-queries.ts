@@ -92,6 +92,21 @@ const plotProperties = `
 const plotTable = 'from plots p join clusters c on c.id = p.cluster_id cross join frame';
 const plotFilter = 'where p.geom && frame.search_box';
 
+/**
+ * One label point per plot (a point inside it), only in the tile that holds the point: a polygon
+ * crossing tile edges is drawn in each tile, and labelling each piece would repeat its label.
+ * It carries the plot's properties so the client's filter hides the labels of faded plots too.
+ */
+const plotLabelPoint = `
+  cross join lateral (select ST_Transform(ST_PointOnSurface(p.geom), 3857) as point offset 0) as label
+  where p.geom && frame.search_box and label.point && frame.envelope
+    and ST_X(label.point) < ST_XMax(frame.envelope) and ST_Y(label.point) > ST_YMin(frame.envelope)`;
+
+const labelTileUnits = `ST_SnapToGrid(
+    ST_Affine(label.point, frame.scale_x, 0, 0, -frame.scale_y, -frame.west * frame.scale_x, frame.north * frame.scale_y),
+    1
+  )`;
+
 /** Rows of the tile in tile units: the layer's properties and `geometry`, GeoJSON text of integers. */
 export const tileFeatureQueries = {
   clusters: `
@@ -108,6 +123,13 @@ export const tileFeatureQueries = {
     order by p.id`,
 } as const;
 
+/** Label points of the plots tile in tile units, as `tileFeatureQueries`. */
+export const plotLabelQuery = `
+  with ${tileFrame}
+  select ${plotProperties}, ST_AsGeoJSON(${labelTileUnits}, 0) as geometry
+  ${plotTable} ${plotLabelPoint}
+  order by p.id`;
+
 /** One row, `tile`: the encoded layer as bytea (empty when no feature is in the tile). */
 export const mvtTileQueries = {
   clusters: `
@@ -120,16 +142,26 @@ export const mvtTileQueries = {
       order by c.id
     ) as features
     where features.geom is not null`,
+  // Two layers in one tile: an MVT is a sequence of layers, so the encoded layers concatenate.
   plots: `
     with ${tileFrame}
-    select ST_AsMVT(features, 'plots', $4::int, 'geom') as tile
-    from (
-      select ${plotProperties}, ${mvtShape('p.geom')} as geom
-      ${plotTable}
-      ${plotFilter}
-      order by p.id
-    ) as features
-    where features.geom is not null`,
+    select coalesce((
+      select ST_AsMVT(features, 'plots', $4::int, 'geom')
+      from (
+        select ${plotProperties}, ${mvtShape('p.geom')} as geom
+        ${plotTable}
+        ${plotFilter}
+        order by p.id
+      ) as features
+      where features.geom is not null
+    ), ''::bytea) || coalesce((
+      select ST_AsMVT(labels, 'plot_labels', $4::int, 'geom')
+      from (
+        select ${plotProperties}, ST_AsMVTGeom(label.point, frame.envelope::box2d, $4::int, 0, false) as geom
+        ${plotTable} ${plotLabelPoint}
+        order by p.id
+      ) as labels
+    ), ''::bytea) as tile`,
 } as const;
 
 /** The layer's extent in lon/lat, for TileJSON `bounds`; nulls when the layer is empty. */

@@ -24,11 +24,27 @@ type TileLayerDescription = {
   maxzoom: number;
   /** Property name → "Type: meaning", as TileJSON's `vector_layers[].fields`. */
   fields: Record<string, string>;
+  /** Further layers in the same tiles, e.g. label points. */
+  extraLayers?: { id: string; fields: Record<string, string> }[];
+};
+
+/** Properties of plots, and of their label points (`plot_labels`: one per plot, in the tile holding it). */
+const plotFields = {
+  id: 'String: plot id',
+  cluster_id: 'String: id of the cluster it lies in',
+  province_id: 'String: province id',
+  label: 'String: plot label, e.g. A-01',
+  status: oneOf(plotStatuses.codes),
+  origin: oneOf(plotOrigins.codes),
+  area_ha: 'Number: measured area, hectares (4 decimals)',
+  infra_min: "Number: the cluster's infrastructure components reported done, percent",
+  wastewater_compliant: "Boolean: the cluster's wastewater plant is compliant",
 };
 
 /**
  * The two layers and their property contract with the client (client/src/map/ reads these names).
- * Plots start at zoom 12: below it a cluster is a few pixels wide and its plots would be noise.
+ * Plots start at zoom 13: at 12 a 20 m plot is 1–2 px wide, and a tile over a dense province
+ * weighed ~315 KB and took ~270 ms to encode on PGlite (bench/tiles.ts): noise at a high price.
  */
 export const tileLayers: Record<TileLayerId, TileLayerDescription> = {
   clusters: {
@@ -51,19 +67,10 @@ export const tileLayers: Record<TileLayerId, TileLayerDescription> = {
   plots: {
     name: 'CCN Atlas — lô đất / plots',
     description: 'Lô đất trong các cụm công nghiệp. Plots inside the clusters.',
-    minzoom: 12,
+    minzoom: 13,
     maxzoom: 16,
-    fields: {
-      id: 'String: plot id',
-      cluster_id: 'String: id of the cluster it lies in',
-      province_id: 'String: province id',
-      label: 'String: plot label, e.g. A-01',
-      status: oneOf(plotStatuses.codes),
-      origin: oneOf(plotOrigins.codes),
-      area_ha: 'Number: measured area, hectares (4 decimals)',
-      infra_min: "Number: the cluster's infrastructure components reported done, percent",
-      wastewater_compliant: "Boolean: the cluster's wastewater plant is compliant",
-    },
+    fields: plotFields,
+    extraLayers: [{ id: 'plot_labels', fields: plotFields }],
   },
 };
 

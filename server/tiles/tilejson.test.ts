@@ -11,7 +11,15 @@ describe('tileJson', () => {
       maxzoom: 16,
       vector_layers: [{ id: 'clusters', minzoom: 4, maxzoom: 16 }],
     });
-    expect(Object.keys(document.vector_layers[0].fields)).toContain('wastewater_state');
+    expect(Object.keys(document.vector_layers[0]?.fields ?? {})).toContain('wastewater_state');
+  });
+
+  test('declares the plots tiles’ label points beside the plots', () => {
+    const layers = tileJson('plots', 'http://localhost', null).vector_layers;
+    expect(layers.map((layer) => [layer.id, layer.minzoom])).toEqual([
+      ['plots', 13],
+      ['plot_labels', 13],
+    ]);
   });
 
   test("falls back to Viet Nam's extent when the layer is empty", () => {

@@ -10,7 +10,7 @@ type TileJson = {
   minzoom: number;
   maxzoom: number;
   bounds: LonLatBounds;
-  vector_layers: [{ id: TileLayerId; fields: Record<string, string>; minzoom: number; maxzoom: number }];
+  vector_layers: { id: string; fields: Record<string, string>; minzoom: number; maxzoom: number }[];
   attribution: string;
 };
 
@@ -39,9 +39,9 @@ export function tileJson(layer: TileLayerId, origin: string, dataBounds: LonLatB
     minzoom: description.minzoom,
     maxzoom: description.maxzoom,
     bounds,
-    vector_layers: [
-      { id: layer, fields: description.fields, minzoom: description.minzoom, maxzoom: description.maxzoom },
-    ],
+    vector_layers: [{ id: layer, fields: description.fields }, ...(description.extraLayers ?? [])].map(
+      (vectorLayer) => ({ ...vectorLayer, minzoom: description.minzoom, maxzoom: description.maxzoom }),
+    ),
     attribution: tileJsonAttribution,
   };
 }

@@ -35,7 +35,7 @@ const unitDegrees = (z: number) => 360 / 2 ** z / 4096;
 
 type DecodedFeature = { properties: Record<string, unknown>; feature: VectorTileFeature };
 
-function decode(bytes: Uint8Array, layer: TileLayerId): DecodedFeature[] {
+function decode(bytes: Uint8Array, layer: TileLayerId | 'plot_labels'): DecodedFeature[] {
   const decoded = new VectorTile(new PbfReader(bytes)).layers[layer];
   if (!decoded) return [];
   expect(decoded.extent).toBe(4096);
@@ -312,11 +312,27 @@ describe('vector tiles', () => {
       expect(Math.max(...southYs)).toBeLessThan(1000);
     });
 
-    test('answers empty tiles where there is nothing, and for plots below zoom 12', async () => {
+    test('labels a plot across a tile edge once, in the tile that holds its label point', async () => {
+      const { z, x, y } = plotTile16;
+      const labels = [y, y + 1].map(async (row) =>
+        byId(decode(await source(kind).encodeTile('plots', z, x, row), 'plot_labels'), 'p-edge'),
+      );
+      const [north, south] = await Promise.all(labels);
+      expect([north, south].filter(Boolean)).toHaveLength(1);
+      const label = north ?? south;
+      expect(label?.properties).toMatchObject({ label: 'A-02', status: 'available' });
+      const [[point] = []] = label?.feature.loadGeometry() ?? [];
+      expect(point?.x).toBeGreaterThanOrEqual(0);
+      expect(point?.x).toBeLessThan(4096);
+      expect(point?.y).toBeGreaterThanOrEqual(0);
+      expect(point?.y).toBeLessThan(4096);
+    });
+
+    test('answers empty tiles where there is nothing, and for plots below zoom 13', async () => {
       expect(await source(kind).encodeTile('clusters', 14, 0, 0)).toHaveLength(0);
       const khanhBinh = tileAt(108.905, 12.32, 14);
       expect(await source(kind).encodeTile('plots', khanhBinh.z, khanhBinh.x, khanhBinh.y)).toHaveLength(0);
-      const below = tileAt(songCau.lon, songCau.lat, 11);
+      const below = tileAt(songCau.lon, songCau.lat, 12);
       expect(await source(kind).encodeTile('plots', below.z, below.x, below.y)).toHaveLength(0);
     });
 
@@ -352,6 +368,18 @@ describe('vector tiles', () => {
         expect(
           outlineDistance(tileRings(nodeFeature.feature), tileRings(postgisFeature.feature)),
         ).toBeLessThanOrEqual(1);
+      }
+      if (layer === 'plots') {
+        const nodeLabels = decode(inNode, 'plot_labels');
+        const postgisLabels = decode(inPostgis, 'plot_labels');
+        expect(nodeLabels.map((f) => f.properties)).toEqual(postgisLabels.map((f) => f.properties));
+        for (const [index, nodeLabel] of nodeLabels.entries()) {
+          const [[a] = []] = nodeLabel.feature.loadGeometry();
+          const [[b] = []] = postgisLabels[index]?.feature.loadGeometry() ?? [];
+          expect(
+            Math.abs((a?.x ?? 0) - (b?.x ?? 1e9)) + Math.abs((a?.y ?? 0) - (b?.y ?? 1e9)),
+          ).toBeLessThanOrEqual(2);
+        }
       }
       const ratio = inNode.length / inPostgis.length;
       expect(ratio, `${layer}/${z}/${x}/${y}`).toBeGreaterThan(1 / 1.2);
@@ -446,11 +474,14 @@ describe(`tile routes on ${databaseKind}`, () => {
     expect(response.body).toMatchObject({
       tilejson: '3.0.0',
       tiles: ['http://atlas.test:8080/tiles/plots/{z}/{x}/{y}.mvt'],
-      minzoom: 12,
+      minzoom: 13,
       maxzoom: 16,
       // No plots yet: Viet Nam's extent.
       bounds: [102.1, 8.4, 109.5, 23.4],
-      vector_layers: [{ id: 'plots', minzoom: 12, maxzoom: 16 }],
+      vector_layers: [
+        { id: 'plots', minzoom: 13, maxzoom: 16 },
+        { id: 'plot_labels', minzoom: 13, maxzoom: 16 },
+      ],
     });
     expect(Object.keys(response.body.vector_layers[0].fields)).toEqual([
       'id',
