@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClusterProperties, Stage, WastewaterPlantState } from './cluster.ts';
 import { PlotContact, PlotGeometry, PlotProperties, type PlotStatus } from './plot.ts';
+import { Source } from './source.ts';
 import { LocalizedText } from './text.ts';
 
 /** Largest page `GET /api/plots` returns; a larger `limit` is refused with a message, not cut silently. */
@@ -104,5 +105,7 @@ export type PlotPage = z.infer<typeof PlotPage>;
 export const PlotDetail = PlotSummary.extend({
   geometry: PlotGeometry,
   contact: ResolvedContact,
+  /** Every source the plot, its cluster context and its contact cite, so the card can name each. */
+  sources: z.array(Source),
 });
 export type PlotDetail = z.infer<typeof PlotDetail>;

@@ -74,10 +74,22 @@ export function plotRoutes(getStore: () => Promise<AtlasStore>): Router {
       const plot = await store.getPlot(id);
       if (!plot) throw notFound({ vi: `lô đất "${id}"`, en: `Plot "${id}"` });
       const contexts = await clusterContexts(store, [plot.properties.clusterId]);
+      const base = summary(plot, contexts);
+      const contact = resolvePlotContact(
+        plot.properties,
+        await store.getProvince(plot.properties.provinceId),
+      );
+      const cited = [
+        plot.properties.sourceId,
+        base.cluster.wastewaterPlant?.sourceId,
+        base.cluster.occupancy?.sourceId,
+        contact.sourceId,
+      ].filter((id): id is string => typeof id === 'string');
       const detail: PlotDetail = {
-        ...summary(plot, contexts),
+        ...base,
         geometry: plot.geometry,
-        contact: resolvePlotContact(plot.properties, await store.getProvince(plot.properties.provinceId)),
+        contact,
+        sources: await store.getSources([...new Set(cited)]),
       };
       return detail;
     });

@@ -177,6 +177,8 @@ describe(`plots on ${databaseKind}`, () => {
       contact: { name: 'Ban quản lý CCN (dữ liệu thử)' },
     });
     expect(detail.cluster).toMatchObject({ id: 'song-cau', stage: 'operating', occupancy: null });
+    // The card names every source the plot cites, whether or not the province cites it too.
+    expect(detail.sources.map((source) => source.id)).toEqual(['kh-4794']);
 
     const generated = listed.find((plot) => plot.properties.origin === 'generated');
     const other = PlotDetail.parse(
