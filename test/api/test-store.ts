@@ -25,14 +25,26 @@ async function resetServerDatabase(url: string) {
 }
 
 /** A fresh store as on a first start: empty database, migrations, shipped geodata (or the bundle given). */
-export async function openFreshStore(options: { geodata?: GeodataBundle } = {}): Promise<{
+export async function openFreshStore(
+  options: {
+    geodata?: GeodataBundle;
+    /** A PostgreSQL server to use instead of the suite's; null for PGlite whatever the suite uses. */
+    databaseUrl?: string | null;
+  } = {},
+): Promise<{
   store: AtlasStore;
   dataDir: string;
   cleanup: () => Promise<void>;
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccn-atlas-test-'));
-  if (databaseUrl) await resetServerDatabase(databaseUrl);
-  const store = await openStore({ databaseUrl, dataDir, logger: silentLogger, ...options });
+  const url = options.databaseUrl === undefined ? databaseUrl : (options.databaseUrl ?? undefined);
+  if (url) await resetServerDatabase(url);
+  const store = await openStore({
+    databaseUrl: url,
+    dataDir,
+    logger: silentLogger,
+    geodata: options.geodata,
+  });
   return {
     store,
     dataDir,
