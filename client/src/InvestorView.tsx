@@ -125,19 +125,22 @@ export function InvestorView({ state, update, province, detail, clusters, today,
           )}
         </BottomSheet>
         <div className="map-pane">
-          <PlotMap
-            province={province}
-            clusters={clusters}
-            filter={mapFilter}
-            selectedPlotId={state.plot ?? null}
-            hoveredPlotId={hovered}
-            focus={focus}
-            initialView={state.view}
-            onHoverPlot={setHovered}
-            onSelectPlot={(id) => update({ plot: id })}
-            onViewChange={(view) => update({ view }, true)}
-            onZoomChange={setZoom}
-          />
+          {/* Mounted once the province is known, so the first camera is the province's (or the link's). */}
+          {province && (
+            <PlotMap
+              province={province}
+              clusters={clusters}
+              filter={mapFilter}
+              selectedPlotId={state.plot ?? null}
+              hoveredPlotId={hovered}
+              focus={focus}
+              initialView={state.view}
+              onHoverPlot={setHovered}
+              onSelectPlot={(id) => update({ plot: id })}
+              onViewChange={(view) => update({ view }, true)}
+              onZoomChange={setZoom}
+            />
+          )}
           <PlotLegend
             zoom={zoom}
             illustrativeClusters={clusterList.some((cluster) => cluster.geometrySource === 'illustrative')}

@@ -363,6 +363,17 @@ describe('the investor’s plot finder in Chromium', () => {
     await expect(page.locator('.empty-state[data-empty="province"]').textContent()).resolves.toContain(
       'công cụ phân lô',
     );
+    // A link with no camera opens on the province's own view, not on the whole country.
+    await page.waitForFunction(() => window.__ccnAtlasMap?.loaded() && !window.__ccnAtlasMap.isMoving());
+    const camera = await page.evaluate(async () => {
+      const { provinces } = await (await fetch('/api/provinces')).json();
+      const view = provinces.find((province: { id: string }) => province.id === 'hoa-binh').view;
+      const map = window.__ccnAtlasMap;
+      return { view, zoom: map?.getZoom(), center: map?.getCenter().toArray() };
+    });
+    expect(camera.zoom).toBeCloseTo(camera.view.zoom, 1);
+    expect(camera.center?.[0]).toBeCloseTo(camera.view.center[0], 2);
+    expect(camera.center?.[1]).toBeCloseTo(camera.view.center[1], 2);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('.empty-state[data-empty="province"]').textContent()).resolves.toContain(
       'plot-layout tool',

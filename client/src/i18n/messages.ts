@@ -169,7 +169,7 @@ export const vi = {
   plotLegendFaded: 'Lô không khớp bộ lọc được vẽ mờ.',
   plotLegendGenerated:
     'Viền đứt, nhãn “Minh họa”: phân lô minh họa do công cụ tạo, không phải lô đất thực tế.',
-  zoomInForPlots: 'Phóng to (mức 12 trở lên) để thấy các lô đất.',
+  zoomInForPlots: 'Phóng to (mức {zoom} trở lên) để thấy các lô đất.',
   filtersAndList: 'Bộ lọc và danh sách lô',
   expand: 'Mở rộng',
   collapse: 'Thu gọn',
@@ -350,7 +350,7 @@ export const en: Messages = {
   plotLegendFaded: 'Plots that do not match the filter are faded.',
   plotLegendGenerated:
     'Dashed outline, “Illustrative” badge: a demonstration layout made by the tool, not a real plot.',
-  zoomInForPlots: 'Zoom in (level 12 or more) to see the plots.',
+  zoomInForPlots: 'Zoom in (level {zoom} or more) to see the plots.',
   filtersAndList: 'Filters and plot list',
   expand: 'Expand',
   collapse: 'Collapse',

@@ -35,7 +35,7 @@ export function PlotLegend({ zoom, illustrativeClusters }: Props) {
       </ul>
       {zoom < PLOTS_MIN_ZOOM && (
         <p className="legend-notice" data-notice="zoom">
-          {t.zoomInForPlots}
+          {t.zoomInForPlots.replace('{zoom}', String(PLOTS_MIN_ZOOM))}
         </p>
       )}
       {illustrativeClusters && <p className="legend-notice">{t.illustrativeNotice}</p>}

@@ -71,7 +71,7 @@ export function PlotMap(props: Props) {
   usePlotFeatureState(mapRef, ready, 'hover', props.hoveredPlotId);
   usePlotFeatureState(mapRef, ready, 'selected', props.selectedPlotId);
   useFitBounds(mapRef, props.focus);
-  useFlyToProvince(mapRef, province, initialView !== null || props.focus !== null);
+  useFlyToProvince(mapRef, ready, province, initialView !== null || props.focus !== null);
 
   const onClick = (event: MapLayerMouseEvent) => {
     const id = featureId(event);

@@ -45,17 +45,19 @@ export function useFitBounds(
 /** Flies to a province the user picks; the first view is the link's camera or the province's. */
 export function useFlyToProvince(
   mapRef: RefObject<MapRef | null>,
+  ready: boolean,
   province: { id: string; view: { center: [number, number]; zoom: number } } | null,
   hasInitialView: boolean,
 ) {
   const shown = useRef<string | null>(province?.id ?? null);
   useEffect(() => {
-    if (!province || shown.current === province.id) return;
+    // A province that arrives before the map exists is jumped to once the map does.
+    if (!ready || !province || shown.current === province.id) return;
     const first = shown.current === null;
     shown.current = province.id;
     if (first && hasInitialView) return;
     const camera = { center: province.view.center, zoom: province.view.zoom };
     if (first) mapRef.current?.jumpTo(camera);
     else mapRef.current?.flyTo({ ...camera, duration: 800 });
-  }, [mapRef, province, hasInitialView]);
+  }, [mapRef, ready, province, hasInitialView]);
 }
