@@ -359,10 +359,16 @@ describe('the investor’s plot finder in Chromium', () => {
     await page.locator('.plot-list').waitFor();
     expect(page.url()).not.toContain('minArea');
 
+    // The province list arrives late (a slow network): the map must still open on the province.
+    await page.route('**/api/provinces', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.goto(`${server.origin}/?mode=plots&province=hoa-binh`);
     await expect(page.locator('.empty-state[data-empty="province"]').textContent()).resolves.toContain(
       'công cụ phân lô',
     );
+    await page.unroute('**/api/provinces');
     // A link with no camera opens on the province's own view, not on the whole country.
     await page.waitForFunction(() => window.__ccnAtlasMap?.loaded() && !window.__ccnAtlasMap.isMoving());
     const camera = await page.evaluate(async () => {
