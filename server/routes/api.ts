@@ -12,6 +12,7 @@ import { HttpError, notFound } from '../errors.ts';
 import type { AtlasStore } from '../store/store.ts';
 import { plotRoutes } from './plots.ts';
 import { queryValues, rejectUnknownParameters, singleValue } from './query-params.ts';
+import { reportRoutes } from './reports.ts';
 import { ResponseCache } from './response-cache.ts';
 
 const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
@@ -123,6 +124,7 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
   });
 
   router.use(plotRoutes(getStore));
+  router.use(reportRoutes(getStore));
 
   router.use((request) => {
     throw notFound({ vi: `đường dẫn API "${request.path}"`, en: `API path "${request.path}"` });

@@ -52,3 +52,16 @@ export const api = {
   plot: (id: string, signal?: AbortSignal) =>
     getJson(`/api/plots/${encodeURIComponent(id)}`, PlotDetail, signal),
 };
+
+/**
+ * Where the national cluster database export of a province and reporting period is served: a link
+ * the planner follows or downloads, not fetched here.
+ *
+ * @example nationalReportUrl('khanh-hoa', '2024-h1', 'csv')
+ * // '/api/reports/national-database?province=khanh-hoa&period=2024-h1'
+ */
+export function nationalReportUrl(provinceId: string, periodId: string, format: 'csv' | 'json'): string {
+  const query = new URLSearchParams({ province: provinceId, period: periodId });
+  if (format === 'json') query.set('format', 'json');
+  return `/api/reports/national-database?${query}`;
+}

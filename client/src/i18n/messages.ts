@@ -175,6 +175,13 @@ export const vi = {
   collapse: 'Thu gọn',
   plotMapLabel: 'Bản đồ lô đất',
   plotCard: 'Thông tin lô đất',
+  nationalReportTitle: 'Xuất báo cáo CSDL quốc gia (Thông tư 14/2024)',
+  nationalReportHelp:
+    'Mỗi cụm một dòng, mỗi số liệu kèm nguồn và thời điểm. Số liệu có thời điểm sau kỳ báo cáo được để trống, ghi rõ lý do; số liệu chưa có để trống, ghi “chưa có số liệu”, không ghi 0.',
+  reportingPeriod: 'Kỳ báo cáo',
+  downloadCsv: 'Tải tệp CSV',
+  openJson: 'Xem JSON',
+  nationalReportHeaderOnly: 'Tỉnh này chưa có số liệu từng cụm: tệp chỉ có dòng tiêu đề.',
 };
 
 export type Messages = { [Key in keyof typeof vi]: string };
@@ -356,4 +363,11 @@ export const en: Messages = {
   collapse: 'Collapse',
   plotMapLabel: 'Map of plots',
   plotCard: 'Plot information',
+  nationalReportTitle: 'Export for the national cluster database (Circular 14/2024)',
+  nationalReportHelp:
+    'One row per cluster, every figure with its source and date. Figures dated after the period are left empty, with the reason; unknown figures stay empty, marked “chưa có số liệu” (no data), never 0.',
+  reportingPeriod: 'Reporting period',
+  downloadCsv: 'Download CSV',
+  openJson: 'Open JSON',
+  nationalReportHeaderOnly: 'This province has no per-cluster data: the file has the header row only.',
 };

@@ -9,6 +9,7 @@ import type { Target } from '../../../domain/target.ts';
 import { clusterTargetProgress, compliantPlantShare } from '../../../domain/target-progress.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { FigureValue, useFormatValue } from './FigureValue.tsx';
+import { NationalReportExport } from './NationalReportExport.tsx';
 import { RuleCheckView } from './RuleCheckView.tsx';
 import { SourceEntry, SourceRef } from './SourceRef.tsx';
 import { StageChart } from './StageChart.tsx';
@@ -153,6 +154,8 @@ export function ProvincePanel({ detail, clusters, today }: Props) {
       <h3>{t.reconciliation}</h3>
       <p className="muted small">{t.reconciliationHelp}</p>
       <ReconciliationTable rows={detail.reconciliation} />
+
+      <NationalReportExport provinceId={province.id} clusterCount={clusters.length} today={today} />
 
       {province.obstacles.length > 0 && (
         <>
