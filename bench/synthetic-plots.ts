@@ -4,7 +4,8 @@
  * It never mixes with the shipped data, and its layouts are flagged `generated` like any other.
  */
 import type { ClusterFeature } from '../domain/cluster.ts';
-import { type GeodataBundle, readGeodata } from '../server/geodata/read-geodata.ts';
+import type { GeodataBundle } from '../server/geodata/read-geodata.ts';
+import { shippedBundleWith } from '../test/api/fixtures/made-up-province.ts';
 
 export const syntheticProvinceId = 'tinh-tong-hop-bench';
 const SOURCE_ID = 'synthetic-bench';
@@ -57,39 +58,16 @@ export function syntheticClusters(columns: number, rows: number): ClusterFeature
 
 /** The shipped bundle plus the synthetic province and its clusters. */
 export function benchBundle(columns: number, rows: number): GeodataBundle {
-  const shipped = readGeodata();
-  return {
-    ...shipped,
-    contentHash: `${shipped.contentHash}+bench-${columns}x${rows}`,
-    sources: [
-      ...shipped.sources,
-      {
-        id: SOURCE_ID,
-        title: { vi: 'Dữ liệu tổng hợp cho đo hiệu năng', en: 'Synthetic data for benchmarks' },
-        number: null,
-        issuer: { vi: 'bench/synthetic-plots.ts', en: 'bench/synthetic-plots.ts' },
-        issuedOn: null,
-        file: 'bench/synthetic-plots.ts',
-      },
-    ],
-    provinces: [
-      ...shipped.provinces,
-      {
-        id: syntheticProvinceId,
-        name: { vi: 'Tỉnh tổng hợp (đo hiệu năng)', en: 'Synthetic province (benchmarks)' },
-        plan: null,
-        view: { center: [105.3, 20.3], zoom: 10 },
-        figures: [],
-        targets: [],
-        obstacles: [],
-        documents: [],
-        leadAgency: null,
-        notes: [],
-      },
-    ],
-    clusters: {
-      type: 'FeatureCollection',
-      features: [...shipped.clusters.features, ...syntheticClusters(columns, rows)],
+  return shippedBundleWith({
+    id: syntheticProvinceId,
+    name: { vi: 'Tỉnh tổng hợp (đo hiệu năng)', en: 'Synthetic province (benchmarks)' },
+    view: { center: [105.3, 20.3], zoom: 10 },
+    source: {
+      id: SOURCE_ID,
+      title: { vi: 'Dữ liệu tổng hợp cho đo hiệu năng', en: 'Synthetic data for benchmarks' },
+      issuer: { vi: 'bench/synthetic-plots.ts', en: 'bench/synthetic-plots.ts' },
+      file: 'bench/synthetic-plots.ts',
     },
-  };
+    clusters: syntheticClusters(columns, rows),
+  });
 }
