@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import { errorHandler, HttpError } from './errors.ts';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes, clientRoutes } from './routes/assets.ts';
+import { ogcRoutes } from './routes/ogc.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { readOnlyCors, securityHeaders } from './security-headers.ts';
 import type { AtlasStore } from './store/store.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use('/api', readOnlyCors, revalidate, apiRoutes(getStore));
   app.use('/tiles', readOnlyCors, tileRoutes(getStore));
+  app.use('/ogc', readOnlyCors, revalidate, ogcRoutes(getStore));
   app.use(assetRoutes());
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir, deps.embedAllowedOrigins ?? []));
   app.use((request) => {

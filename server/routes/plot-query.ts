@@ -11,17 +11,16 @@ import {
 } from '../../domain/plot-api.ts';
 import { plotStatuses } from '../../domain/vocabulary.ts';
 import { HttpError } from '../errors.ts';
-import { queryValues, rejectUnknownParameters, singleRawValue, singleValue } from './query-params.ts';
+import {
+  bboxParameter,
+  invalidParameter as invalid,
+  queryValues,
+  rejectUnknownParameters,
+  singleValue,
+  wholeNumberParameter,
+} from './query-params.ts';
 
 const ID_PATTERN = /^[a-z0-9-]{1,80}$/;
-
-const invalid = (name: string, value: string, vi: string, en: string) =>
-  new HttpError(
-    400,
-    'invalid_parameter',
-    `Tham số "${name}" không hợp lệ: "${value.slice(0, 80)}". ${vi}`,
-    `Invalid "${name}": "${value.slice(0, 80)}". ${en}`,
-  );
 
 /** A finite number in [min, max], or a 400 naming the parameter and the range. */
 function numberParameter(request: Request, name: string, min: number, max: number): number | undefined {
@@ -30,22 +29,6 @@ function numberParameter(request: Request, name: string, min: number, max: numbe
   const value = Number(text);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) || !Number.isFinite(value) || value < min || value > max) {
     throw invalid(name, text, `Cần một số từ ${min} đến ${max}.`, `Expected a number from ${min} to ${max}.`);
-  }
-  return value;
-}
-
-function integerParameter(request: Request, name: string, min: number, max: number, fallback: number) {
-  const value = numberParameter(request, name, min, Number.MAX_SAFE_INTEGER) ?? fallback;
-  if (!Number.isInteger(value)) {
-    throw invalid(name, String(value), 'Cần một số nguyên.', 'Expected a whole number.');
-  }
-  if (value > max) {
-    throw new HttpError(
-      400,
-      'limit_exceeded',
-      `Tham số "${name}" tối đa là ${max} (đã gửi ${value}). Hãy lấy từng trang bằng "offset".`,
-      `"${name}" is at most ${max} (got ${value}). Page through the results with "offset".`,
-    );
   }
   return value;
 }
@@ -65,28 +48,11 @@ function idList(request: Request, name: string): string[] | undefined {
   return values.length > 0 ? values : undefined;
 }
 
-function bboxParameter(request: Request): PlotQuery['bbox'] {
-  const text = singleRawValue(request, 'bbox');
-  if (text === undefined) return undefined;
-  const numbers = text.split(',').map(Number);
-  const [west = Number.NaN, south = Number.NaN, east = Number.NaN, north = Number.NaN] = numbers;
-  const inRange =
-    numbers.length === 4 &&
-    numbers.every(Number.isFinite) &&
-    west >= -180 &&
-    east <= 180 &&
-    south >= -90 &&
-    north <= 90 &&
-    west < east &&
-    south < north;
-  if (!inRange) {
-    throw invalid(
-      'bbox',
-      text,
-      'Cần "tây,nam,đông,bắc" bằng độ, tây < đông, nam < bắc, ví dụ "108.9,12.2,109.1,12.4".',
-      'Expected "west,south,east,north" in degrees, west < east, south < north, e.g. "108.9,12.2,109.1,12.4".',
-    );
-  }
+/** The shared bbox, no wider than the plot list allows: wider asks go through province or cluster. */
+function plotBbox(request: Request): PlotQuery['bbox'] {
+  const bbox = bboxParameter(request);
+  if (!bbox) return undefined;
+  const [west, south, east, north] = bbox;
   if (east - west > PLOT_BBOX_SPAN_MAX_DEGREES || north - south > PLOT_BBOX_SPAN_MAX_DEGREES) {
     throw new HttpError(
       400,
@@ -95,7 +61,7 @@ function bboxParameter(request: Request): PlotQuery['bbox'] {
       `"bbox" is too large: each side is at most ${PLOT_BBOX_SPAN_MAX_DEGREES}°. Zoom in, or filter by province or cluster.`,
     );
   }
-  return [west, south, east, north];
+  return bbox;
 }
 
 /** Reads and checks the query of `GET /api/plots`; every problem is a 400 that names the parameter. */
@@ -103,8 +69,12 @@ export function parsePlotQuery(request: Request): PlotQuery {
   rejectUnknownParameters(request, plotQueryParameters);
   const query: PlotQuery = {
     sort: 'label',
-    limit: integerParameter(request, 'limit', 1, PLOT_PAGE_LIMIT_MAX, PLOT_PAGE_LIMIT_DEFAULT),
-    offset: integerParameter(request, 'offset', 0, 10_000_000, 0),
+    limit: wholeNumberParameter(request, 'limit', {
+      min: 1,
+      max: PLOT_PAGE_LIMIT_MAX,
+      fallback: PLOT_PAGE_LIMIT_DEFAULT,
+    }),
+    offset: wholeNumberParameter(request, 'offset', { min: 0, max: 10_000_000, fallback: 0 }),
   };
   const province = idList(request, 'province');
   if (province && province.length > 1) {
@@ -154,7 +124,7 @@ export function parsePlotQuery(request: Request): PlotQuery {
     query.wastewaterCompliant = true;
   }
 
-  const bbox = bboxParameter(request);
+  const bbox = plotBbox(request);
   if (bbox) query.bbox = bbox;
   const sort = singleValue(request, 'sort');
   if (sort !== undefined) {

@@ -1,10 +1,10 @@
-import { type Request, Router } from 'express';
-import { HttpError } from '../errors.ts';
+import { Router } from 'express';
 import type { AtlasStore } from '../store/store.ts';
 import { invalidTile, parseTileAddress, parseTileLayer } from '../tiles/tile-address.ts';
 import { TileCache } from '../tiles/tile-cache.ts';
 import type { LonLatBounds, TileLayerId } from '../tiles/tile-source.ts';
 import { tileJson } from '../tiles/tilejson.ts';
+import { requestOrigin } from './request-origin.ts';
 
 /** Media type of Mapbox Vector Tiles (IANA). */
 const mvtMediaType = 'application/vnd.mapbox-vector-tile';
@@ -14,22 +14,6 @@ const mvtMediaType = 'application/vnd.mapbox-vector-tile';
  * the next map move; the ETag makes revalidating an unchanged tile a 304.
  */
 const cacheControl = 'public, no-cache';
-
-const HOST = /^[a-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9a-f:.]+\](:[0-9]{1,5})?$/i;
-
-/** This server as the client reached it, for the absolute URLs TileJSON needs. */
-function requestOrigin(request: Request): string {
-  const host = request.get('host') ?? '';
-  if (!HOST.test(host)) {
-    throw new HttpError(
-      400,
-      'invalid_host',
-      'Tiêu đề Host của yêu cầu không hợp lệ.',
-      'The request has an invalid Host header.',
-    );
-  }
-  return `${request.protocol}://${host}`;
-}
 
 /**
  * `/tiles`: `/{layer}/{z}/{x}/{y}.mvt` (Mapbox Vector Tile v2, extent 4096) and `/{layer}.json`

@@ -5,7 +5,7 @@ import type { PlotSort } from '../../domain/plot-api.ts';
  * $4 min area (m²), $5 max area (m²), $6 min infrastructure %, $7 wastewater compliant only,
  * $8–$11 bbox west, south, east, north. A null parameter does not filter.
  */
-const plotFilter = `
+export const plotFilter = `
   from plots p join clusters c on c.id = p.cluster_id
   where ($1::text is null or p.province_id = $1)
     and ($2::text[] is null or p.cluster_id = any($2::text[]))
@@ -24,7 +24,8 @@ const orderBy: Record<PlotSort, string> = {
   cluster: "c.doc #>> '{name,vi}', p.label, p.id",
 };
 
-const plotColumns = `
+/** A plot's record, measured area, label point and bbox: the columns of `PlotRow`. */
+export const plotColumns = `
   p.doc, p.area_m2, p.area_measure,
   ST_X(ST_PointOnSurface(p.geom)) as x, ST_Y(ST_PointOnSurface(p.geom)) as y,
   ST_XMin(p.geom) as west, ST_YMin(p.geom) as south, ST_XMax(p.geom) as east, ST_YMax(p.geom) as north`;

@@ -4,12 +4,13 @@ import type { PlotQuery } from '../../domain/plot-api.ts';
 import { Province } from '../../domain/province.ts';
 import { Source } from '../../domain/source.ts';
 import { invalidData } from '../errors.ts';
+import { ogcSql } from '../sql/ogc-queries.ts';
 import { plotSql } from '../sql/plot-queries.ts';
 import { sql } from '../sql/queries.ts';
 import { createTileSource } from '../tiles/tile-source.ts';
 import { officialPlotArea, type PlotRow, plotGeometryFromText, plotRecordFromRow } from './plot-records.ts';
 import type { SqlClient } from './sql-client.ts';
-import type { AtlasStore, ClusterFilter, PlotReplacement, PlotWriteResult } from './store.ts';
+import type { AtlasStore, ClusterFilter, FeaturePaging, PlotReplacement, PlotWriteResult } from './store.ts';
 
 /** node-postgres returns jsonb parsed; PGlite too. Both are re-validated: the store is an edge. */
 type DocRow = { doc: unknown };
@@ -58,6 +59,13 @@ function plotFilterParameters(query: PlotQuery): unknown[] {
     north,
   ];
 }
+
+/** `$west, $south, $east, $north` of a page's bbox, or four nulls. */
+function bboxParameters(query: FeaturePaging): unknown[] {
+  return query.bbox ? [...query.bbox] : [null, null, null, null];
+}
+
+type ExtentRow = { west: number | null; south: number | null; east: number | null; north: number | null };
 
 /** Checks a batch against the database before writing: clusters exist, provinces agree, geometry valid. */
 async function checkPlots(client: SqlClient, plots: readonly PlotFeature[]) {
@@ -182,6 +190,82 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
         query.offset,
       ]);
       return { plots: rows.map(plotRecordFromRow), numberMatched };
+    },
+    async listClusterFeatures(query) {
+      const parameters = [
+        query.id ?? null,
+        query.provinceId ?? null,
+        query.stage ?? null,
+        query.wastewaterState ?? null,
+        query.geometrySource ?? null,
+        query.infrastructureInvestor ?? null,
+        ...bboxParameters(query),
+      ];
+      const [count] = await client.query<{ matched: number }>(ogcSql.countClusters, parameters);
+      const numberMatched = count?.matched ?? 0;
+      if (numberMatched === 0 || query.offset >= numberMatched) return { features: [], numberMatched };
+      const rows = await client.query<ClusterRow>(ogcSql.listClusters, [
+        ...parameters,
+        query.limit,
+        query.offset,
+      ]);
+      return { features: clusterCollection(rows).features, numberMatched };
+    },
+    async listPlotFeatures(query) {
+      const parameters = [
+        ...plotFilterParameters({
+          sort: 'label',
+          limit: query.limit,
+          offset: query.offset,
+          ...(query.provinceId === undefined ? {} : { provinceId: query.provinceId }),
+          ...(query.clusterId === undefined ? {} : { clusterIds: [query.clusterId] }),
+          ...(query.status === undefined ? {} : { statuses: [query.status] }),
+          ...(query.bbox === undefined ? {} : { bbox: query.bbox }),
+        }),
+        query.origin ?? null,
+        query.id ?? null,
+      ];
+      const [count] = await client.query<{ matched: number }>(ogcSql.countPlots, parameters);
+      const numberMatched = count?.matched ?? 0;
+      if (numberMatched === 0 || query.offset >= numberMatched) return { plots: [], numberMatched };
+      const rows = await client.query<PlotRow & { geometry: string }>(ogcSql.listPlots, [
+        ...parameters,
+        query.limit,
+        query.offset,
+      ]);
+      const plots = rows.map((row) => ({
+        ...plotRecordFromRow(row),
+        geometry: plotGeometryFromText(row.geometry),
+      }));
+      return { plots, numberMatched };
+    },
+    async listWastewaterPlants(query) {
+      const parameters = [
+        query.clusterId ?? null,
+        query.provinceId ?? null,
+        query.state ?? null,
+        ...bboxParameters(query),
+      ];
+      const [count] = await client.query<{ matched: number }>(ogcSql.countWastewaterPlants, parameters);
+      const numberMatched = count?.matched ?? 0;
+      if (numberMatched === 0 || query.offset >= numberMatched) return { plants: [], numberMatched };
+      const rows = await client.query<DocRow & { x: number; y: number }>(ogcSql.listWastewaterPlants, [
+        ...parameters,
+        query.limit,
+        query.offset,
+      ]);
+      const plants = rows.map((row) => ({
+        cluster: ClusterProperties.parse(row.doc),
+        point: [row.x, row.y] as [number, number],
+      }));
+      return { plants, numberMatched };
+    },
+    async featureLayerExtent(layer) {
+      const [row] = await client.query<ExtentRow>(ogcSql.extents[layer]);
+      if (!row || row.west === null || row.south === null || row.east === null || row.north === null) {
+        return null;
+      }
+      return [row.west, row.south, row.east, row.north];
     },
     async getPlot(id) {
       const [row] = await client.query<PlotRow & { geometry: string }>(plotSql.getPlot, [id]);

@@ -1,9 +1,16 @@
-import type { ClusterFeatureCollection, ClusterProperties, Stage } from '../../domain/cluster.ts';
-import type { PlotFeature, PlotGeometry, PlotOrigin, PlotProperties } from '../../domain/plot.ts';
+import type {
+  ClusterFeature,
+  ClusterFeatureCollection,
+  ClusterProperties,
+  GeometrySource,
+  Stage,
+  WastewaterPlantState,
+} from '../../domain/cluster.ts';
+import type { PlotFeature, PlotGeometry, PlotOrigin, PlotProperties, PlotStatus } from '../../domain/plot.ts';
 import type { PlotQuery } from '../../domain/plot-api.ts';
 import type { Province } from '../../domain/province.ts';
 import type { Source } from '../../domain/source.ts';
-import type { TileSource } from '../tiles/tile-source.ts';
+import type { LonLatBounds, TileSource } from '../tiles/tile-source.ts';
 
 export type ProvinceWithCount = { province: Province; clusterCount: number };
 export type ClusterFilter = { provinceId?: string; stages?: readonly Stage[] };
@@ -23,6 +30,41 @@ export type PlotReplacement = { clusterId: string; origin: PlotOrigin };
 /** What a plot write did, or would do in a dry run. */
 export type PlotWriteResult = { inserted: number; updated: number; removed: number };
 
+/** The layers served as OGC API – Features collections. */
+export type FeatureLayerId = 'clusters' | 'plots' | 'wastewater-plants';
+
+/** A page of features: bbox in lon/lat (west, south, east, north), ordered by id. */
+export type FeaturePaging = { bbox?: LonLatBounds; limit: number; offset: number };
+
+/** Cluster features to read; removed clusters included. Absent fields do not filter. */
+export type ClusterFeatureQuery = FeaturePaging & {
+  id?: string;
+  provinceId?: string;
+  stage?: Stage;
+  wastewaterState?: WastewaterPlantState;
+  geometrySource?: GeometrySource;
+  infrastructureInvestor?: 'enterprise' | 'state-budget';
+};
+
+/** Plot features to read. Absent fields do not filter. */
+export type PlotFeatureQuery = FeaturePaging & {
+  id?: string;
+  provinceId?: string;
+  clusterId?: string;
+  status?: PlotStatus;
+  origin?: PlotOrigin;
+};
+
+/** Wastewater plants to read, by their cluster. Absent fields do not filter. */
+export type WastewaterPlantQuery = FeaturePaging & {
+  clusterId?: string;
+  provinceId?: string;
+  state?: WastewaterPlantState;
+};
+
+/** A cluster's wastewater plant, placed at a point inside the cluster (PostGIS ST_PointOnSurface). */
+export type WastewaterPlantRecord = { cluster: ClusterProperties; point: [number, number] };
+
 /** What the routes read and the tools write. One implementation over SQL (PGlite or PostgreSQL). */
 export interface AtlasStore {
   readonly kind: 'pglite' | 'postgresql';
@@ -39,6 +81,20 @@ export interface AtlasStore {
   getClusters(ids: readonly string[]): Promise<ClusterFeatureCollection>;
   listPlots(query: PlotQuery): Promise<{ plots: PlotRecord[]; numberMatched: number }>;
   getPlot(id: string): Promise<(PlotRecord & { geometry: PlotGeometry }) | null>;
+  /** One page of clusters with their geometry, ordered by id, and how many match in all. */
+  listClusterFeatures(
+    query: ClusterFeatureQuery,
+  ): Promise<{ features: ClusterFeature[]; numberMatched: number }>;
+  /** One page of plots with their geometry, ordered by id, and how many match in all. */
+  listPlotFeatures(
+    query: PlotFeatureQuery,
+  ): Promise<{ plots: (PlotRecord & { geometry: PlotGeometry })[]; numberMatched: number }>;
+  /** One page of the wastewater plants clusters report, ordered by cluster id, and how many match. */
+  listWastewaterPlants(
+    query: WastewaterPlantQuery,
+  ): Promise<{ plants: WastewaterPlantRecord[]; numberMatched: number }>;
+  /** A layer's extent in lon/lat; null when it holds nothing. */
+  featureLayerExtent(layer: FeatureLayerId): Promise<LonLatBounds | null>;
   /**
    * Writes plots in one transaction: inserted or replaced by id. With `replaceOrigin`, the
    * cluster's existing plots of that origin not in `plots` are removed (a new layout replaces the
