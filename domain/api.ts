@@ -34,5 +34,6 @@ export const ProvinceDetail = z.object({
 export type ProvinceDetail = z.infer<typeof ProvinceDetail>;
 
 /** Query of `GET /api/clusters`. `stage` takes one stage or several, comma-separated or repeated. */
-export const clusterQueryParameters = ['province', 'stage'] as const;
-export type ClusterQuery = { province?: string; stages?: Stage[] };
+export const clusterQueryParameters = ['province', 'stage', 'asOf'] as const;
+/** `asOf`: the clusters as the data recorded them at the end of that day (the audit log), not now. */
+export type ClusterQuery = { province?: string; stages?: Stage[]; asOf?: string };

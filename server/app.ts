@@ -2,9 +2,12 @@ import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { csrfGuard, loadSession } from './auth/middleware.ts';
 import { errorHandler, HttpError } from './errors.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes, clientRoutes } from './routes/assets.ts';
+import { authRoutes } from './routes/auth.ts';
 import { ogcRoutes } from './routes/ogc.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { readOnlyCors, securityHeaders } from './security-headers.ts';
@@ -67,7 +70,10 @@ export function createApp(deps: AppDeps): Express {
     const ready = await getStore();
     response.json({ status: 'ok', database: ready.kind });
   });
-  app.use('/api', readOnlyCors, revalidate, apiRoutes(getStore));
+  // Who is signed in, and CSRF protection for every write under /api (server/auth/middleware.ts).
+  app.use('/api', readOnlyCors, loadSession(getStore), csrfGuard, revalidate);
+  app.use('/api', authRoutes(getStore), accountRoutes(getStore));
+  app.use('/api', apiRoutes(getStore));
   app.use('/tiles', readOnlyCors, tileRoutes(getStore));
   app.use('/ogc', readOnlyCors, revalidate, ogcRoutes(getStore));
   app.use(assetRoutes());

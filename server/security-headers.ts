@@ -36,12 +36,22 @@ export const securityHeaders: RequestHandler = (_request, response, next) => {
   next();
 };
 
+/** Methods another site may use here: reads only. */
+const CROSS_ORIGIN_METHODS = new Set(['GET', 'HEAD']);
+
 /**
  * The read-only API may be read from any site (the embed and other GIS pages): CORS for GET and
- * HEAD, with no credentials, since nothing here depends on a cookie.
+ * HEAD, with no credentials, since no public answer depends on a cookie. Writes are same-origin
+ * only: a preflight asking for any other method gets no `Access-Control-Allow-Origin`, so the
+ * browser never sends the write.
  */
 export const readOnlyCors: RequestHandler = (request, response, next) => {
-  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') {
+  const preflightMethod = request.method === 'OPTIONS' ? request.get('access-control-request-method') : null;
+  const crossOriginAllowed =
+    preflightMethod === null
+      ? CROSS_ORIGIN_METHODS.has(request.method)
+      : preflightMethod === undefined || CROSS_ORIGIN_METHODS.has(preflightMethod.toUpperCase());
+  if (crossOriginAllowed) {
     response.set({
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Methods': 'GET, HEAD',

@@ -21,11 +21,13 @@ export async function loadGeodata(client: SqlClient, bundle: GeodataBundle): Pro
       const geometry = JSON.stringify(feature.geometry);
       const [problem] = await tx.query<{ reason: string | null }>(sql.geometryProblem, [geometry]);
       if (problem?.reason) throw new Error(`geodata: cluster "${feature.properties.id}": ${problem.reason}`);
-      await tx.query(sql.insertCluster, [
+      const inserted = await tx.query(sql.insertCluster, [
         feature.properties.id,
         JSON.stringify(feature.properties),
         geometry,
       ]);
+      // A cluster's history starts with the record as loaded (one already held is left alone).
+      if (inserted.length > 0) await tx.query(sql.auditClusterLoad, [feature.properties.id]);
     }
     await tx.query(sql.recordGeodataLoad, [bundle.contentHash]);
     return {

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import {
   type ClusterQuery,
   clusterQueryParameters,
@@ -7,9 +7,13 @@ import {
 } from '../../domain/api.ts';
 import { Stage } from '../../domain/cluster.ts';
 import { reconcileProvince } from '../../domain/reconciliation.ts';
+import { IsoDate } from '../../domain/text.ts';
 import { stages } from '../../domain/vocabulary.ts';
+import { assertProvinceEditor, csrfGuard } from '../auth/middleware.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { AtlasStore } from '../store/store.ts';
+import { clusterEditRoutes } from './cluster-edits.ts';
+import { exportRoutes } from './export.ts';
 import { plotRoutes } from './plots.ts';
 import { queryValues, rejectUnknownParameters, singleValue } from './query-params.ts';
 import { reportRoutes } from './reports.ts';
@@ -26,6 +30,22 @@ function checkProvinceId(id: string, parameter: string) {
       `Invalid "${parameter}": "${id.slice(0, 64)}". A province id has lower-case letters, digits and hyphens, e.g. "khanh-hoa".`,
     );
   }
+}
+
+/** `asOf=YYYY-MM-DD`, a real calendar day not after today, or a 400 saying what is expected. */
+function asOfParameter(request: Request): string | undefined {
+  const text = singleValue(request, 'asOf');
+  if (text === undefined) return undefined;
+  const today = new Date().toISOString().slice(0, 10);
+  if (!IsoDate.safeParse(text).success || text > today) {
+    throw new HttpError(
+      400,
+      'invalid_parameter',
+      `Tham số "asOf" không hợp lệ: "${text.slice(0, 20)}". Cần một ngày YYYY-MM-DD không sau hôm nay, ví dụ "2024-06-14".`,
+      `Invalid "asOf": "${text.slice(0, 20)}". Expected a date YYYY-MM-DD not after today, e.g. "2024-06-14".`,
+    );
+  }
+  return text;
 }
 
 const provinceNotFound = (id: string) => notFound({ vi: `tỉnh "${id}"`, en: `Province "${id}"` });
@@ -57,19 +77,26 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
   }
 
   router.get('/provinces/:id', async (request, response) => {
-    rejectUnknownParameters(request, []);
+    rejectUnknownParameters(request, ['asOf']);
     const id = String(request.params.id);
     checkProvinceId(id, 'id');
+    const asOf = asOfParameter(request);
     const store = await getStore();
     response
       .type('application/json')
-      .send(await cache.get(`province:${id}`, store.dataVersion(), () => provinceDetail(store, id)));
+      .send(
+        await cache.get(`province:${id}:${asOf ?? 'now'}`, store.dataVersion(), () =>
+          provinceDetail(store, id, asOf),
+        ),
+      );
   });
 
-  async function provinceDetail(store: AtlasStore, id: string): Promise<ProvinceDetail> {
+  async function provinceDetail(store: AtlasStore, id: string, asOf?: string): Promise<ProvinceDetail> {
     const province = await store.getProvince(id);
     if (!province) throw provinceNotFound(id);
-    const clusters = await store.listClusterProperties(id);
+    const clusters = asOf
+      ? (await store.listClustersAsOf(asOf, id)).features.map((feature) => feature.properties)
+      : await store.listClusterProperties(id);
     const cited = new Set<string>([
       ...province.figures.map((figure) => figure.sourceId),
       ...province.targets.map((target) => target.sourceId),
@@ -113,18 +140,31 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
     }
     // Removed clusters are kept for history and shown only when asked for by name.
     query.stages ??= stages.codes.filter((stage) => stage !== 'removed');
+    const asOf = asOfParameter(request);
     const store = await getStore();
     const { province: provinceId, stages: wanted } = query;
-    const key = `clusters:${provinceId ?? '*'}:${[...new Set(wanted)].sort().join(',')}`;
+    const key = `clusters:${provinceId ?? '*'}:${[...new Set(wanted)].sort().join(',')}:${asOf ?? 'now'}`;
     const body = await cache.get(key, store.dataVersion(), async () => {
       if (provinceId && !(await store.getProvince(provinceId))) throw provinceNotFound(provinceId);
-      return store.listClusters({ provinceId, stages: wanted });
+      if (!asOf) return store.listClusters({ provinceId, stages: wanted });
+      const recorded = await store.listClustersAsOf(asOf, provinceId);
+      return { ...recorded, features: recorded.features.filter((f) => wanted.includes(f.properties.stage)) };
     });
     response.type('application/geo+json').send(body);
   });
 
+  router.use(
+    clusterEditRoutes(getStore, {
+      csrf: csrfGuard,
+      editorOf: async (request, provinceId) => {
+        const account = assertProvinceEditor(request, provinceId);
+        return { accountId: account.id, accountName: account.displayName };
+      },
+    }),
+  );
   router.use(plotRoutes(getStore));
   router.use(reportRoutes(getStore));
+  router.use(exportRoutes(getStore));
 
   router.use((request) => {
     throw notFound({ vi: `đường dẫn API "${request.path}"`, en: `API path "${request.path}"` });

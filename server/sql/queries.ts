@@ -25,7 +25,57 @@ export const sql = {
   insertCluster: `
     insert into clusters (id, doc, geom)
     values ($1, $2::jsonb, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326)))
-    on conflict (id) do nothing`,
+    on conflict (id) do nothing
+    returning id, version`,
+  auditClusterLoad: `
+    insert into audit_log (action, entity, entity_id, after, source_id)
+    select 'load', 'cluster', id, jsonb_build_object('doc', doc, 'version', version, 'geometry', ST_AsGeoJSON(geom, 7)::jsonb), null
+    from clusters where id = $1`,
+  getClusterVersioned: `
+    select doc, ST_AsGeoJSON(geom, 6)::text as geometry, version from clusters where id = $1`,
+  /** Writes the next version only if the stored one is still the editor's; no row back means stale. */
+  updateClusterIfVersion: `
+    update clusters set doc = $2::jsonb, version = version + 1
+    where id = $1 and version = $3
+    returning version`,
+  auditClusterUpdate: `
+    insert into audit_log (account_id, account_name, action, entity, entity_id, before, after, source_id)
+    select $1, $2, 'update', 'cluster', $3,
+      jsonb_build_object('doc', $4::jsonb, 'version', $5::int),
+      jsonb_build_object('doc', doc, 'version', version, 'geometry', ST_AsGeoJSON(geom, 7)::jsonb), $6
+    from clusters where id = $3`,
+  /** Each cluster as last recorded before the end of day $1 (UTC), $2 a province or null. */
+  clustersAsOf: `
+    select after -> 'doc' as doc, (after -> 'geometry')::text as geometry
+    from (
+      select distinct on (entity_id) entity_id, after
+      from audit_log
+      where entity = 'cluster' and at < ($1::date + 1)::timestamptz
+      order by entity_id, id desc
+    ) as latest
+    where $2::text is null or after #>> '{doc,provinceId}' = $2
+    order by after #>> '{doc,provinceId}', after #>> '{doc,name,vi}'`,
+  /** An import's new record and, when it brings one, new boundary; the version goes up. */
+  importClusterUpdate: `
+    update clusters
+    set doc = $2::jsonb,
+      geom = coalesce(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($3::text), 4326)), geom),
+      version = version + 1
+    where id = $1
+    returning version`,
+  auditClusterImport: `
+    insert into audit_log (account_id, account_name, action, entity, entity_id, before, after, source_id)
+    select $1, $2, 'import', 'cluster', $3,
+      jsonb_build_object('doc', $4::jsonb, 'version', $5::int),
+      jsonb_build_object('doc', doc, 'version', version, 'geometry', ST_AsGeoJSON(geom, 7)::jsonb), $6
+    from clusters where id = $3`,
+  /** A cluster's recorded changes after a version, newest first. */
+  clusterHistory: `
+    select at, account_name, action, source_id, before, after
+    from audit_log
+    where entity = 'cluster' and entity_id = $1 and coalesce((after ->> 'version')::int, 0) > $2
+    order by id desc
+    limit $3`,
   geometryProblem: `
     select case when ST_IsValid(g) then null else ST_IsValidReason(g) end as reason
     from (select ST_GeomFromGeoJSON($1) as g) as input`,

@@ -1,16 +1,30 @@
-import { type ClusterFeatureCollection, ClusterGeometry, ClusterProperties } from '../../domain/cluster.ts';
+import {
+  type ClusterFeatureCollection,
+  type ClusterFigures,
+  ClusterGeometry,
+  ClusterProperties,
+} from '../../domain/cluster.ts';
 import type { PlotFeature } from '../../domain/plot.ts';
 import type { PlotQuery } from '../../domain/plot-api.ts';
 import { Province } from '../../domain/province.ts';
 import { Source } from '../../domain/source.ts';
+import { createAccountStore } from '../auth/account-store.ts';
 import { invalidData } from '../errors.ts';
+import { postgisCheckGeometry } from '../import/check-geometry.ts';
 import { ogcSql } from '../sql/ogc-queries.ts';
 import { plotSql } from '../sql/plot-queries.ts';
 import { sql } from '../sql/queries.ts';
 import { createTileSource } from '../tiles/tile-source.ts';
 import { officialPlotArea, type PlotRow, plotGeometryFromText, plotRecordFromRow } from './plot-records.ts';
 import type { SqlClient } from './sql-client.ts';
-import type { AtlasStore, ClusterFilter, FeaturePaging, PlotReplacement, PlotWriteResult } from './store.ts';
+import type {
+  AtlasStore,
+  ClusterAuditRow,
+  ClusterFilter,
+  FeaturePaging,
+  PlotReplacement,
+  PlotWriteResult,
+} from './store.ts';
 
 /** node-postgres returns jsonb parsed; PGlite too. Both are re-validated: the store is an edge. */
 type DocRow = { doc: unknown };
@@ -22,10 +36,39 @@ const PLOT_BATCH_SIZE = 1000;
 const VERSION_POLL_MS = 1000;
 
 /** A dry run rolls its transaction back by throwing this, carrying what the write would have done. */
-class DryRunRollback extends Error {
-  constructor(readonly result: PlotWriteResult) {
+class DryRunRollback<T> extends Error {
+  constructor(readonly result: T) {
     super('dry run');
   }
+}
+
+/** Runs `work` in a transaction that a dry run rolls back, answering what it would have written. */
+async function writeOrRollBack<T>(client: SqlClient, dryRun: boolean, work: (tx: SqlClient) => Promise<T>) {
+  try {
+    return await client.transaction(async (tx) => {
+      const result = await work(tx);
+      if (dryRun) throw new DryRunRollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result as T;
+    throw error;
+  }
+}
+
+type ClusterImportUpdate = { geometry?: ClusterGeometry; figures?: Partial<ClusterFigures> };
+
+/** An import's boundaries and figures grouped by cluster, so each cluster changes (and is audited) once. */
+function updatesByCluster(updates: Parameters<AtlasStore['applyClusterUpdates']>[0]) {
+  const byCluster = new Map<string, ClusterImportUpdate>();
+  for (const { clusterId, geometry } of updates.boundaries) {
+    byCluster.set(clusterId, { ...byCluster.get(clusterId), geometry });
+  }
+  for (const { clusterId, figures } of updates.figures) {
+    const known = byCluster.get(clusterId);
+    byCluster.set(clusterId, { ...known, figures: { ...known?.figures, ...figures } });
+  }
+  return byCluster;
 }
 
 function clusterCollection(rows: ClusterRow[]): ClusterFeatureCollection {
@@ -272,24 +315,119 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
       return row ? { ...plotRecordFromRow(row), geometry: plotGeometryFromText(row.geometry) } : null;
     },
     async savePlots(plots, options = {}) {
-      try {
-        const result = await client.transaction(async (tx) => {
-          const written = await writePlots(tx, plots, options.replaceOrigin);
-          if (options.dryRun) throw new DryRunRollback(written);
-          return written;
-        });
-        await refreshDataVersion();
-        return result;
-      } catch (error) {
-        if (error instanceof DryRunRollback) return error.result;
-        throw error;
-      }
+      const result = await writeOrRollBack(client, options.dryRun ?? false, (tx) =>
+        writePlots(tx, plots, options.replaceOrigin),
+      );
+      if (!options.dryRun) await refreshDataVersion();
+      return result;
+    },
+    checkGeometry: postgisCheckGeometry(client),
+    async applyClusterUpdates(updates, { dryRun, source, account, onProgress }) {
+      const byCluster = updatesByCluster(updates);
+      const result = await writeOrRollBack(client, dryRun, async (tx) => {
+        let done = 0;
+        for (const [clusterId, update] of byCluster) {
+          const [current] = await tx.query<DocRow & { version: number }>(sql.getClusterVersioned, [
+            clusterId,
+          ]);
+          if (!current) {
+            throw invalidData(`Không có cụm "${clusterId}".`, `There is no cluster "${clusterId}".`);
+          }
+          const before = ClusterProperties.parse(current.doc);
+          const next = ClusterProperties.parse({
+            ...before,
+            figures: { ...before.figures, ...update.figures },
+            ...(update.geometry ? { geometrySource: 'import', geometryNote: undefined } : {}),
+            sourceIds: before.sourceIds.includes(source) ? before.sourceIds : [...before.sourceIds, source],
+          });
+          const geometry = update.geometry ? JSON.stringify(update.geometry) : null;
+          if (geometry) {
+            const [problem] = await tx.query<{ reason: string | null }>(sql.geometryProblem, [geometry]);
+            if (problem?.reason) {
+              throw invalidData(
+                `Ranh giới cụm "${clusterId}" không hợp lệ (${problem.reason}).`,
+                `The boundary of cluster "${clusterId}" is invalid (${problem.reason}).`,
+              );
+            }
+          }
+          await tx.query(sql.importClusterUpdate, [clusterId, JSON.stringify(next), geometry]);
+          await tx.query(sql.auditClusterImport, [
+            account,
+            account,
+            clusterId,
+            JSON.stringify(before),
+            current.version,
+            source,
+          ]);
+          done += 1;
+          onProgress?.({ phase: 'write', done, total: byCluster.size });
+        }
+        return {
+          boundariesUpdated: [...byCluster.values()].filter((update) => update.geometry).length,
+          figuresUpdated: [...byCluster.values()].filter((update) => update.figures).length,
+        };
+      });
+      if (!dryRun) await refreshDataVersion();
+      return result;
     },
     async saveSource(source) {
       await client.query(sql.insertSource, [source.id, JSON.stringify(Source.parse(source))]);
       await refreshDataVersion();
     },
+    async getClusterVersioned(id) {
+      const [row] = await client.query<ClusterRow & { version: number }>(sql.getClusterVersioned, [id]);
+      if (!row) return null;
+      const [feature] = clusterCollection([row]).features;
+      return feature ? { feature, version: row.version } : null;
+    },
+    async updateCluster(id, { expectedVersion, next, actor, sourceId }) {
+      const outcome = await client.transaction(async (tx) => {
+        const [current] = await tx.query<DocRow & { version: number }>(sql.getClusterVersioned, [id]);
+        if (!current) return { outcome: 'missing' as const };
+        const [written] = await tx.query<{ version: number }>(sql.updateClusterIfVersion, [
+          id,
+          JSON.stringify(next),
+          expectedVersion,
+        ]);
+        if (!written) return { outcome: 'stale' as const };
+        await tx.query(sql.auditClusterUpdate, [
+          actor.accountId,
+          actor.accountName,
+          id,
+          JSON.stringify(current.doc),
+          current.version,
+          sourceId,
+        ]);
+        return { outcome: 'written' as const, version: written.version };
+      });
+      if (outcome.outcome === 'written') await refreshDataVersion();
+      return outcome;
+    },
+    async listClustersAsOf(date, provinceId) {
+      return clusterCollection(await client.query<ClusterRow>(sql.clustersAsOf, [date, provinceId ?? null]));
+    },
+    async clusterHistory(id, afterVersion = 0, limit = 200) {
+      const rows = await client.query<{
+        at: Date | string;
+        account_name: string | null;
+        action: ClusterAuditRow['action'];
+        source_id: string | null;
+        before: { doc: unknown; version: number } | null;
+        after: { doc: unknown; version: number };
+      }>(sql.clusterHistory, [id, afterVersion, limit]);
+      return rows.map((row) => ({
+        at: new Date(row.at).toISOString(),
+        accountName: row.account_name,
+        action: row.action,
+        sourceId: row.source_id,
+        before: row.before
+          ? { doc: ClusterProperties.parse(row.before.doc), version: row.before.version }
+          : null,
+        after: { doc: ClusterProperties.parse(row.after.doc), version: row.after.version },
+      }));
+    },
     tiles: createTileSource(client),
+    accounts: createAccountStore(client),
     close: async () => {
       if (poll) clearInterval(poll);
       await client.close();

@@ -10,6 +10,9 @@ import type { PlotFeature, PlotGeometry, PlotOrigin, PlotProperties, PlotStatus 
 import type { PlotQuery } from '../../domain/plot-api.ts';
 import type { Province } from '../../domain/province.ts';
 import type { Source } from '../../domain/source.ts';
+import type { AccountStore } from '../auth/account-store.ts';
+import type { ImportTarget } from '../import/apply-import.ts';
+import type { CheckGeometry } from '../import/check-geometry.ts';
 import type { LonLatBounds, TileSource } from '../tiles/tile-source.ts';
 
 export type ProvinceWithCount = { province: Province; clusterCount: number };
@@ -22,6 +25,22 @@ export type PlotRecord = {
   areaMeasure: 'vn2000-plane' | 'ellipsoid';
   centroid: [number, number];
   bbox: [number, number, number, number];
+};
+
+/** Who makes a change, as the audit log records it. */
+export type Actor = { accountId: string; accountName: string };
+
+/** A cluster with the version its ETag names. */
+export type VersionedCluster = { feature: ClusterFeature; version: number };
+
+/** A stored change, as the audit log holds it. */
+export type ClusterAuditRow = {
+  at: string;
+  accountName: string | null;
+  action: 'load' | 'update' | 'import' | 'layout';
+  sourceId: string | null;
+  before: { doc: ClusterProperties; version: number } | null;
+  after: { doc: ClusterProperties; version: number };
 };
 
 /** A cluster's plots of one origin, which a new layout or import replaces as a whole. */
@@ -106,6 +125,29 @@ export interface AtlasStore {
   ): Promise<PlotWriteResult>;
   /** Records a source document; one already held under that id is kept as it is. */
   saveSource(source: Source): Promise<void>;
+  /** A cluster with its version, for ETags; null when there is none. */
+  getClusterVersioned(id: string): Promise<VersionedCluster | null>;
+  /**
+   * Writes a cluster's next record if its stored version is still `expectedVersion`, with one
+   * audit row in the same transaction; `stale` when someone wrote first (nothing is written).
+   */
+  updateCluster(
+    id: string,
+    change: { expectedVersion: number; next: ClusterProperties; actor: Actor; sourceId: string },
+  ): Promise<{ outcome: 'written'; version: number } | { outcome: 'stale' } | { outcome: 'missing' }>;
+  /**
+   * The clusters as the data recorded them at the end of `date` (UTC): each as last written on or
+   * before it, none that were not held yet. The map and dashboard of a past date or reporting period.
+   */
+  listClustersAsOf(date: string, provinceId?: string): Promise<ClusterFeatureCollection>;
+  /** A cluster's recorded changes after `afterVersion` (0: all), newest first. */
+  clusterHistory(id: string, afterVersion?: number, limit?: number): Promise<ClusterAuditRow[]>;
+  /** PostGIS's verdict on a geometry: null when valid, else its reason. */
+  checkGeometry: CheckGeometry;
+  /** Writes an import's boundaries and figures: see `ImportTarget`. */
+  applyClusterUpdates: ImportTarget['applyClusterUpdates'];
   tiles: TileSource;
+  /** Accounts and their sessions (server/auth/account-store.ts). */
+  accounts: AccountStore;
   close(): Promise<void>;
 }
