@@ -15,7 +15,7 @@ import {
 } from './vocabulary.ts';
 
 /** What a source column says of a figure no source gives. */
-const unknownFigureText = 'chưa có số liệu';
+export const unknownFigureText = 'chưa có số liệu';
 /** What an as-of column says of a figure whose source gives no date. */
 const undatedFigureText = 'không rõ thời điểm';
 /** What a source column says of a figure that holds at a date after the period: it does not describe it. */
@@ -124,7 +124,8 @@ export const NationalReport = z.object({
 });
 export type NationalReport = z.infer<typeof NationalReport>;
 
-type SourceNames = (sourceId: string) => string;
+/** Names a source for a source column. */
+export type SourceNames = (sourceId: string) => string;
 
 /** A figure as it stands for the period: shown, held back as later than the period, or unknown. */
 type FigureForPeriod =
@@ -132,9 +133,13 @@ type FigureForPeriod =
   | { status: 'after-period'; asOf: string }
   | { status: 'unknown' };
 
-function figureForPeriod(figure: ReportedFigure | undefined, period: ReportingPeriod): FigureForPeriod {
+/** With no period (null), every figure held is shown: the data as it stands now. */
+function figureForPeriod(
+  figure: ReportedFigure | undefined,
+  period: ReportingPeriod | null,
+): FigureForPeriod {
   if (!figure) return { status: 'unknown' };
-  if (figure.asOf !== null && figure.asOf > period.endDate)
+  if (period !== null && figure.asOf !== null && figure.asOf > period.endDate)
     return { status: 'after-period', asOf: figure.asOf };
   return { status: 'shown', figure };
 }
@@ -142,7 +147,9 @@ function figureForPeriod(figure: ReportedFigure | undefined, period: ReportingPe
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const distinct = (values: string[]) => [...new Set(values)].join('; ');
 
-type Triple = [NationalReportCell, NationalReportCell, NationalReportCell];
+/** A figure's value, source and as-of cells. */
+export type FigureCells = [NationalReportCell, NationalReportCell, NationalReportCell];
+type Triple = FigureCells;
 const unknownTriple: Triple = [null, unknownFigureText, null];
 
 function figureTriple(state: FigureForPeriod, sourceName: SourceNames): Triple {
@@ -154,7 +161,11 @@ function figureTriple(state: FigureForPeriod, sourceName: SourceNames): Triple {
 }
 
 /** Occupancy from leased ÷ leasable, citing both inputs; held back when an input is. */
-function occupancyTriple(figures: ClusterFigures, period: ReportingPeriod, sourceName: SourceNames): Triple {
+function occupancyTriple(
+  figures: ClusterFigures,
+  period: ReportingPeriod | null,
+  sourceName: SourceNames,
+): Triple {
   const inputs = [
     figureForPeriod(figures.leasedIndustrialLandHa, period),
     figureForPeriod(figures.leasableIndustrialLandHa, period),
@@ -175,7 +186,7 @@ function occupancyTriple(figures: ClusterFigures, period: ReportingPeriod, sourc
 }
 
 /** Completeness from the components a source reports: exact when all ten are known, else a range. */
-function completenessTriple(cluster: ClusterProperties, sourceName: SourceNames): Triple {
+export function completenessTriple(cluster: ClusterProperties, sourceName: SourceNames): Triple {
   const reported = infrastructureComponents.codes.flatMap((code) => {
     const component = cluster.infrastructure[code];
     return component ? [component] : [];
@@ -190,7 +201,8 @@ function completenessTriple(cluster: ClusterProperties, sourceName: SourceNames)
   ];
 }
 
-function wastewaterPlantCells(cluster: ClusterProperties, sourceName: SourceNames) {
+/** The wastewater plant's state (Vietnamese label), its source, and its capacity's cells. */
+export function wastewaterPlantCells(cluster: ClusterProperties, sourceName: SourceNames) {
   const plant = cluster.wastewaterPlant;
   if (!plant) return { state: null, stateSource: unknownFigureText, capacity: unknownTriple };
   const source = sourceName(plant.sourceId);
@@ -203,6 +215,36 @@ function wastewaterPlantCells(cluster: ClusterProperties, sourceName: SourceName
 }
 
 const collator = new Intl.Collator('vi');
+
+/**
+ * Names a source by its number (e.g. "4794/KH-UBND"), or its Vietnamese title when it has none; an
+ * id not among `sources` is named by itself.
+ *
+ * @example sourceNamer(sources)('kh-4794-khanh-hoa') // '4794/KH-UBND'
+ */
+export function sourceNamer(sources: readonly Source[]): SourceNames {
+  const byId = new Map(sources.map((source) => [source.id, source]));
+  return (sourceId) => {
+    const source = byId.get(sourceId);
+    return source ? (source.number ?? source.title.vi) : sourceId;
+  };
+}
+
+/**
+ * A figure's cells as the data stands now (no reporting period): value, source, as-of. Unknown is an
+ * empty value with "chưa có số liệu" as its source, never 0; an undated figure says "không rõ thời
+ * điểm". Exports other than the national report (`/api/export`) use these, so both read alike.
+ *
+ * @example currentFigureCells(undefined, name) // [null, 'chưa có số liệu', null]
+ */
+export function currentFigureCells(figure: ReportedFigure | undefined, sourceName: SourceNames): FigureCells {
+  return figureTriple(figureForPeriod(figure, null), sourceName);
+}
+
+/** Occupancy now, from leased ÷ leasable, citing both inputs; unknown when either is. */
+export function currentOccupancyCells(figures: ClusterFigures, sourceName: SourceNames): FigureCells {
+  return occupancyTriple(figures, null, sourceName);
+}
 
 /**
  * One row per cluster for the national cluster database's reporting period (Thông tư
@@ -232,11 +274,7 @@ export function nationalReportRows(
   sources: readonly Source[],
   period: ReportingPeriod,
 ): NationalReportRow[] {
-  const byId = new Map(sources.map((source) => [source.id, source]));
-  const sourceName: SourceNames = (sourceId) => {
-    const source = byId.get(sourceId);
-    return source ? (source.number ?? source.title.vi) : sourceId;
-  };
+  const sourceName = sourceNamer(sources);
   const sorted = [...clusters].sort(
     (a, b) =>
       a.provinceId.localeCompare(b.provinceId) ||

@@ -1,8 +1,11 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
 import type { ClusterFeatureCollection } from '../../domain/cluster.ts';
 import type { Language } from '../../domain/text.ts';
 import { ApiRequestError, api } from './api/client.ts';
 import { useApi } from './api/useApi.ts';
+import { AccountMenu } from './auth/AccountMenu.tsx';
+import { AuthProvider } from './auth/AuthContext.tsx';
 import { InvestorView } from './InvestorView.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nContext.tsx';
 import { AtlasMap } from './map/AtlasMap.tsx';
@@ -13,6 +16,7 @@ import { thematicLayers } from './map/thematic/layers.ts';
 import { ClusterCard } from './panels/ClusterCard.tsx';
 import { ClusterList } from './panels/ClusterList.tsx';
 import { EmbedDialog } from './panels/EmbedDialog.tsx';
+import { ExportMenu } from './panels/ExportMenu.tsx';
 import { ModeSwitch } from './panels/ModeSwitch.tsx';
 import { ProvincePanel } from './panels/ProvincePanel.tsx';
 import { CompareTray } from './panels/plots/CompareTray.tsx';
@@ -82,6 +86,7 @@ function Atlas({
   const sources = detail.state === 'ready' ? detail.data.sources : [];
   const layer = thematicLayers[state.layer];
   const [embedOpen, setEmbedOpen] = useState(false);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
   const [compareMessage, setCompareMessage] = useState<string | null>(null);
   const mode = state.mode ?? 'planner';
   const compare = state.compare ?? [];
@@ -141,6 +146,15 @@ function Atlas({
         <button type="button" className="control embed-button" onClick={() => setEmbedOpen(true)}>
           {t.embed}
         </button>
+        <ExportMenu
+          province={province}
+          map={mode === 'planner' ? map : null}
+          layer={layer}
+          withPlots={mode === 'plots'}
+          includeRemoved={state.showRemoved}
+          illustrative={properties?.some((cluster) => cluster.geometrySource === 'illustrative') ?? false}
+          today={today}
+        />
         <fieldset className="control language-switch" aria-label={t.language}>
           {(['vi', 'en'] as Language[]).map((language) => (
             <button
@@ -153,6 +167,7 @@ function Atlas({
             </button>
           ))}
         </fieldset>
+        <AccountMenu />
       </header>
       {embedOpen && <EmbedDialog state={state} provinceId={provinceId} onClose={() => setEmbedOpen(false)} />}
       {mode === 'plots' && (
@@ -190,6 +205,7 @@ function Atlas({
                 initialView={state.view}
                 onSelectCluster={(id) => update({ cluster: id })}
                 onViewChange={(view) => update({ view }, true)}
+                onMapLoad={setMap}
               />
             )}
             {detail.state === 'ready' && <MapTitle detail={detail.data} />}
@@ -251,7 +267,9 @@ export function App() {
   };
   return (
     <I18nProvider language={state.language}>
-      <Atlas state={state} update={update} />
+      <AuthProvider>
+        <Atlas state={state} update={update} />
+      </AuthProvider>
     </I18nProvider>
   );
 }

@@ -10,6 +10,10 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly messageVi: string,
     readonly messageEn: string,
+    /** The server's error code (`forbidden`, `csrf`, `stale`, …) when it gave one. */
+    readonly code: string | null = null,
+    /** The whole answer, for errors that carry more than a message (a 412 with the current record). */
+    readonly body: unknown = null,
   ) {
     super(messageEn);
   }
@@ -64,4 +68,56 @@ export function nationalReportUrl(provinceId: string, periodId: string, format: 
   const query = new URLSearchParams({ province: provinceId, period: periodId });
   if (format === 'json') query.set('format', 'json');
   return `/api/reports/national-database?${query}`;
+}
+
+/** What a write answered: its status, its ETag (a record's new version) and its parsed body. */
+export type SendResult<Body> = { status: number; etag: string | null; body: Body };
+
+/**
+ * Sends a JSON write (POST, PUT, PATCH, DELETE) with the session's CSRF token and, for an edit of
+ * a versioned record, `If-Match`. An answer other than 2xx throws an ApiRequestError with the
+ * server's bilingual message, its code and its body.
+ *
+ * @example await sendJson('PATCH', '/api/clusters/song-cau', change, { csrfToken, ifMatch: etag })
+ */
+export async function sendJson<T extends z.ZodType = z.ZodUnknown>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+  options: { csrfToken: string | null; ifMatch?: string; schema?: T },
+): Promise<SendResult<z.infer<T>>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.csrfToken) headers['X-CSRF-Token'] = options.csrfToken;
+  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = ApiError.safeParse(answer);
+    throw parsed.success
+      ? new ApiRequestError(
+          response.status,
+          parsed.data.error.message_vi,
+          parsed.data.error.message_en,
+          parsed.data.error.code,
+          answer,
+        )
+      : new ApiRequestError(
+          response.status,
+          `Lỗi ${response.status}`,
+          `Error ${response.status}`,
+          null,
+          answer,
+        );
+  }
+  return {
+    status: response.status,
+    etag: response.headers.get('ETag'),
+    body: (options.schema ? options.schema.parse(answer) : answer) as z.infer<T>,
+  };
 }

@@ -182,6 +182,24 @@ export const vi = {
   downloadCsv: 'Tải tệp CSV',
   openJson: 'Xem JSON',
   nationalReportHeaderOnly: 'Tỉnh này chưa có số liệu từng cụm: tệp chỉ có dòng tiêu đề.',
+  // Export menu (/api/export and the map image).
+  exportMenu: 'Xuất dữ liệu',
+  exportClusters: 'Cụm công nghiệp — {province}',
+  exportPlots: 'Lô đất — {province}',
+  exportMapPng: 'Ảnh bản đồ (PNG)',
+  exportMapDate: 'Ngày {date}',
+  exportIllustrativeNote: 'Vị trí minh họa — không phải ranh giới đo đạc',
+  exportMapFailed: 'Không tạo được ảnh bản đồ. Hãy thử lại khi bản đồ đã tải xong.',
+  exportHelp:
+    'Mỗi số liệu kèm nguồn và thời điểm; ô trống là chưa có số liệu, không phải 0. Vị trí minh họa được ghi rõ.',
+  // Accounts and sign-in (issue 6).
+  signIn: 'Đăng nhập',
+  signOut: 'Đăng xuất',
+  signInTitle: 'Đăng nhập để biên tập',
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  signingIn: 'Đang đăng nhập…',
+  signInUnavailable: 'Không kết nối được máy chủ. Vui lòng thử lại.',
 };
 
 export type Messages = { [Key in keyof typeof vi]: string };
@@ -370,4 +388,22 @@ export const en: Messages = {
   downloadCsv: 'Download CSV',
   openJson: 'Open JSON',
   nationalReportHeaderOnly: 'This province has no per-cluster data: the file has the header row only.',
+  // Export menu (/api/export and the map image).
+  exportMenu: 'Export',
+  exportClusters: 'Industrial clusters — {province}',
+  exportPlots: 'Plots — {province}',
+  exportMapPng: 'Map image (PNG)',
+  exportMapDate: '{date}',
+  exportIllustrativeNote: 'Illustrative locations — not surveyed boundaries',
+  exportMapFailed: 'The map image could not be made. Try again once the map has loaded.',
+  exportHelp:
+    'Every figure comes with its source and date; an empty cell is unknown, never 0. Illustrative locations are marked.',
+  // Accounts and sign-in (issue 6).
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signInTitle: 'Sign in to edit',
+  username: 'Username',
+  password: 'Password',
+  signingIn: 'Signing in…',
+  signInUnavailable: 'Could not reach the server. Please try again.',
 };
