@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startAppServer } from './app-server.ts';
 import { launchChromium } from './browser.ts';
+import { pngColourShares } from './png-colours.ts';
 
 const screenshots = 'test-results';
 let browser: Browser;
@@ -38,40 +39,9 @@ const waitForMapIdle = () =>
     return Boolean(map?.loaded() && !map.isMoving() && map.areTilesLoaded());
   });
 
-/**
- * Colours of a screenshot of the map pane, counted in the page on a 2D canvas: proves the map
- * shows sea, land and clusters, not a grey box.
- */
+/** Colours of a screenshot of the map pane (see png-colours.ts). */
 async function mapColourShares(hexColours: string[]) {
-  const png = await page.locator('.map-pane').screenshot();
-  return page.evaluate(
-    async ({ data, colours }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2d context');
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, image.width, image.height).data;
-      const targets = colours.map((hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)));
-      const hits = colours.map(() => 0);
-      const distinct = new Set<number>();
-      for (let i = 0; i < pixels.length; i += 4) {
-        const [r = 0, g = 0, b = 0] = [pixels[i], pixels[i + 1], pixels[i + 2]];
-        distinct.add((r << 16) | (g << 8) | b);
-        targets.forEach(([tr = 0, tg = 0, tb = 0], index) => {
-          if (Math.abs(r - tr) + Math.abs(g - tg) + Math.abs(b - tb) <= 12)
-            hits[index] = (hits[index] ?? 0) + 1;
-        });
-      }
-      const total = pixels.length / 4;
-      return { shares: hits.map((hit) => hit / total), distinctColours: distinct.size };
-    },
-    { data: png.toString('base64'), colours: hexColours },
-  );
+  return pngColourShares(page, await page.locator('.map-pane').screenshot(), hexColours);
 }
 
 describe('the atlas in Chromium', () => {
