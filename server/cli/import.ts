@@ -70,7 +70,11 @@ async function run(store: AtlasStore, file: string, crs: CrsChoice | undefined):
   }
 
   const clusters = (await store.listClusters({})).features.map((feature) => feature.properties);
-  const plan = await planImport(reading, { clusters, checkGeometry: store.checkGeometry, onProgress: showProgress });
+  const plan = await planImport(reading, {
+    clusters,
+    checkGeometry: store.checkGeometry,
+    onProgress: showProgress,
+  });
   console.log(formatPlanReport(plan));
   if (!values.commit) return plan.problems.length > 0 ? 1 : 0;
 
