@@ -1,18 +1,27 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export type Loadable<T> =
   | { state: 'loading' }
   | { state: 'ready'; data: T }
   | { state: 'failed'; error: unknown };
 
-/** Runs `load` whenever `key` changes, cancelling the previous request. */
-export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {
+/**
+ * Runs `load` whenever `key` changes, cancelling the previous request. A new `revision` (after a
+ * save) loads the same key again and keeps showing what it had until the answer comes.
+ */
+export function useApi<T>(
+  key: string | null,
+  load: (signal: AbortSignal) => Promise<T>,
+  revision = 0,
+): Loadable<T> {
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for what `load` reads.
+  const loadedKey = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` and `revision` stand for what `load` reads.
   useEffect(() => {
     if (key === null) return;
     const controller = new AbortController();
-    setResult({ state: 'loading' });
+    if (loadedKey.current !== key) setResult({ state: 'loading' });
+    loadedKey.current = key;
     load(controller.signal).then(
       (data) => setResult({ state: 'ready', data }),
       (error: unknown) => {
@@ -20,6 +29,6 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
       },
     );
     return () => controller.abort();
-  }, [key]);
+  }, [key, revision]);
   return result;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { measureArea } from '../../../domain/area.ts';
 import type { ClusterGeometry, ClusterProperties } from '../../../domain/cluster.ts';
 import { occupancyPercent } from '../../../domain/occupancy.ts';
@@ -32,6 +33,10 @@ type Props = {
   onCompare?: () => void;
   /** What the last compare click did. */
   compareMessage?: string | null;
+  /** "Sửa số liệu" and its form, for an account that may edit; absent in the embed. */
+  editing?: ReactNode;
+  /** The cluster's change history; absent in the embed. */
+  timeline?: ReactNode;
 };
 
 /**
@@ -57,6 +62,8 @@ export function ClusterCard({
   onClose,
   onCompare,
   compareMessage,
+  editing,
+  timeline,
 }: Props) {
   const { t, text, language } = useI18n();
   const format = useFormatValue();
@@ -97,6 +104,8 @@ export function ClusterCard({
           )}
         </div>
       )}
+
+      {editing}
 
       {cluster.geometrySource === 'illustrative' && (
         <p className="notice illustrative">
@@ -229,6 +238,8 @@ export function ClusterCard({
       <RuleCheckView
         check={checkClusterArea(areaForRules(cluster, geometry), { mountainousOrCraftVillage: null })}
       />
+
+      {timeline}
 
       <h3>{t.sources}</h3>
       <ul className="sources">
