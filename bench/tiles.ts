@@ -117,7 +117,7 @@ else console.log('No DATABASE_URL: the ST_AsMVT baseline is skipped (see bench/R
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`\nPlot tiles, cold encode (machine: ${machine})`);
-console.log('zoom | ' + results.map((r) => `${r.label}: median / p95 ms, median KB`).join(' | '));
+console.log(`zoom | ${results.map((r) => `${r.label}: median / p95 ms, median KB`).join(' | ')}`);
 for (const [index, z] of ZOOMS.entries()) {
   const cells = results.map((r) => {
     const row = r.byZoom[index];

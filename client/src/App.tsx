@@ -8,15 +8,19 @@ import { AccountMenu } from './auth/AccountMenu.tsx';
 import { AuthProvider } from './auth/AuthContext.tsx';
 import { InvestorView } from './InvestorView.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nContext.tsx';
+import { AsOfBanner } from './map/AsOfBanner.tsx';
 import { AtlasMap } from './map/AtlasMap.tsx';
 import { LayerSwitcher } from './map/LayerSwitcher.tsx';
 import { Legend } from './map/Legend.tsx';
 import { MapTitle } from './map/MapTitle.tsx';
 import { thematicLayers } from './map/thematic/layers.ts';
+import { AsOfControl } from './panels/AsOfControl.tsx';
 import { ClusterCard } from './panels/ClusterCard.tsx';
 import { ClusterList } from './panels/ClusterList.tsx';
 import { EmbedDialog } from './panels/EmbedDialog.tsx';
 import { ExportMenu } from './panels/ExportMenu.tsx';
+import { ClusterEditing } from './panels/edit/ClusterEditing.tsx';
+import { ClusterTimeline } from './panels/edit/ClusterTimeline.tsx';
 import { ModeSwitch } from './panels/ModeSwitch.tsx';
 import { ProvincePanel } from './panels/ProvincePanel.tsx';
 import { CompareTray } from './panels/plots/CompareTray.tsx';
@@ -69,8 +73,13 @@ function Atlas({
     list[0] ??
     null;
   const provinceId = province?.id ?? null;
-  const detail = useApi(provinceId, (signal) => api.province(provinceId ?? '', signal));
-  const clusters = useApi(provinceId, (signal) => api.clusters(provinceId ?? '', signal));
+  // A past day applies to the planner's map and dashboard only; the investor sees now.
+  const asOf = (state.mode ?? 'planner') === 'planner' ? (state.asOf ?? null) : null;
+  const dataKey = provinceId && `${provinceId}@${asOf ?? 'now'}`;
+  // Counts saves: a new revision reloads the card, map and dashboard.
+  const [dataRevision, setDataRevision] = useState(0);
+  const detail = useApi(dataKey, (signal) => api.province(provinceId ?? '', signal, asOf), dataRevision);
+  const clusters = useApi(dataKey, (signal) => api.clusters(provinceId ?? '', signal, asOf), dataRevision);
   const features = useMemo(
     () => visibleClusters(clusters.state === 'ready' ? clusters.data : null, state.showRemoved),
     [clusters, state.showRemoved],
@@ -168,6 +177,9 @@ function Atlas({
           ))}
         </fieldset>
         <AccountMenu />
+        {mode === 'planner' && (
+          <AsOfControl asOf={asOf} today={today} onChange={(day) => update({ asOf: day ?? undefined })} />
+        )}
       </header>
       {embedOpen && <EmbedDialog state={state} provinceId={provinceId} onClose={() => setEmbedOpen(false)} />}
       {mode === 'plots' && (
@@ -209,6 +221,13 @@ function Atlas({
               />
             )}
             {detail.state === 'ready' && <MapTitle detail={detail.data} />}
+            {asOf && (
+              <AsOfBanner
+                asOf={asOf}
+                empty={clusters.state === 'ready' && clusters.data.features.length === 0}
+                onBackToNow={() => update({ asOf: undefined })}
+              />
+            )}
             <Legend
               layer={layer}
               clusters={properties}
@@ -231,10 +250,34 @@ function Atlas({
                 onClose={() => update({ cluster: null })}
                 onCompare={() => compareCluster(selected.id)}
                 compareMessage={compareMessage}
+                editing={
+                  asOf ? null : (
+                    <ClusterEditing
+                      key={selected.id}
+                      cluster={selected}
+                      sources={sources}
+                      today={today}
+                      onSaved={() => setDataRevision((revision) => revision + 1)}
+                    />
+                  )
+                }
+                timeline={
+                  <ClusterTimeline
+                    key={selected.id}
+                    clusterId={selected.id}
+                    sources={sources}
+                    revision={dataRevision}
+                  />
+                }
               />
             ) : (
               detail.state === 'ready' && (
-                <ProvincePanel detail={detail.data} clusters={properties ?? []} today={today} />
+                <ProvincePanel
+                  key={asOf ?? 'now'}
+                  detail={detail.data}
+                  clusters={properties ?? []}
+                  today={asOf ?? today}
+                />
               )
             )}
           </aside>

@@ -83,3 +83,42 @@ describe('url state of the investor view', () => {
     expect(readUrlState('?compare=cluster:song-cau').compare).toEqual([{ kind: 'cluster', id: 'song-cau' }]);
   });
 });
+
+describe('url state of a past date (asOf)', () => {
+  const today = '2025-07-01';
+  const base: UrlState = {
+    province: 'khanh-hoa',
+    cluster: null,
+    language: 'vi',
+    layer: 'stage',
+    view: null,
+    showRemoved: false,
+  };
+
+  test('round-trips a day, with the rest of the planner’s view', () => {
+    const state: UrlState = { ...base, layer: 'occupancy', asOf: '2024-06-14' };
+    const url = writeUrlState(state);
+    expect(url).toContain('asOf=2024-06-14');
+    expect(readUrlState(url, today)).toEqual(state);
+  });
+
+  test('writes nothing for now', () => {
+    expect(writeUrlState(base)).not.toContain('asOf');
+    expect(readUrlState(writeUrlState(base), today)).not.toHaveProperty('asOf');
+  });
+
+  test.each([
+    ['not a date', 'hôm qua'],
+    ['day first', '14/06/2024'],
+    ['no such day', '2024-02-30'],
+    ['no such month', '2024-13-01'],
+    ['empty', ''],
+  ])('ignores junk: %s', (_why, text) => {
+    expect(readUrlState(`?province=khanh-hoa&asOf=${encodeURIComponent(text)}`, today)).toEqual(base);
+  });
+
+  test('ignores a day after today, keeps today itself', () => {
+    expect(readUrlState('?asOf=2025-07-02', today).asOf).toBeUndefined();
+    expect(readUrlState('?asOf=2025-07-01', today).asOf).toBe('2025-07-01');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/text.ts';
+import { IsoDate, type Language } from '../../domain/text.ts';
 import { type ThematicLayerId, thematicLayerIds } from './map/thematic/types.ts';
 import { type CompareItem, readCompare, writeCompare } from './plots/compare.ts';
 import { type PlotFilter, readPlotFilter, writePlotFilter } from './plots/plot-filter.ts';
@@ -25,6 +25,8 @@ export type UrlState = {
   plotFilter?: PlotFilter;
   /** Plots and clusters in the compare tray, at most three. */
   compare?: CompareItem[];
+  /** The planner's map and dashboard as the data recorded them at the end of this day; absent: now. */
+  asOf?: string;
 };
 
 /** `zoom/latitude/longitude`, in range, or null. */
@@ -39,8 +41,14 @@ export function readView(text: string | null): MapView | null {
 
 const plotIdPattern = /^[a-z0-9-]{1,80}$/;
 
+/** `YYYY-MM-DD`, a real calendar day not after `today`, or null: the server would refuse anything else. */
+export function readAsOf(text: string | null, today: string): string | null {
+  if (!text || !IsoDate.safeParse(text).success || text > today) return null;
+  return text;
+}
+
 /** Reads the address bar. Investor fields are set only when the link carries them. */
-export function readUrlState(search: string): UrlState {
+export function readUrlState(search: string, today = new Date().toISOString().slice(0, 10)): UrlState {
   const params = new URLSearchParams(search);
   const layer = params.get('layer');
   const state: UrlState = {
@@ -59,6 +67,8 @@ export function readUrlState(search: string): UrlState {
   }
   const compare = readCompare(params.get('compare'));
   if (compare.length > 0) state.compare = compare;
+  const asOf = readAsOf(params.get('asOf'), today);
+  if (asOf) state.asOf = asOf;
   return state;
 }
 
@@ -69,6 +79,7 @@ export function writeUrlState(state: UrlState): string {
   if (state.layer !== 'stage') params.set('layer', state.layer);
   if (state.cluster) params.set('cluster', state.cluster);
   if (state.showRemoved) params.set('removed', '1');
+  if (state.asOf) params.set('asOf', state.asOf);
   if (state.mode === 'plots') {
     if (state.plotFilter) writePlotFilter(state.plotFilter, params);
     if (state.plot) params.set('plot', state.plot);

@@ -39,14 +39,19 @@ async function getJson<T extends z.ZodType>(
   return schema.parse(body);
 }
 
+/** The `asOf` parameter (a day `YYYY-MM-DD`) after `joiner`, or nothing for now. */
+const asOfQuery = (asOf: string | null | undefined, joiner: '?' | '&') =>
+  asOf ? `${joiner}asOf=${encodeURIComponent(asOf)}` : '';
+
 export const api = {
   provinces: (signal?: AbortSignal) => getJson('/api/provinces', ProvinceList, signal),
-  province: (id: string, signal?: AbortSignal) =>
-    getJson(`/api/provinces/${encodeURIComponent(id)}`, ProvinceDetail, signal),
+  /** `asOf`: the province as the data recorded it at the end of that day; absent: now. */
+  province: (id: string, signal?: AbortSignal, asOf?: string | null) =>
+    getJson(`/api/provinces/${encodeURIComponent(id)}${asOfQuery(asOf, '?')}`, ProvinceDetail, signal),
   /** Every cluster of a province, removed ones included: the map hides those unless asked. */
-  clusters: (provinceId: string, signal?: AbortSignal) =>
+  clusters: (provinceId: string, signal?: AbortSignal, asOf?: string | null) =>
     getJson(
-      `/api/clusters?province=${encodeURIComponent(provinceId)}&stage=${stages.codes.join(',')}`,
+      `/api/clusters?province=${encodeURIComponent(provinceId)}&stage=${stages.codes.join(',')}${asOfQuery(asOf, '&')}`,
       ClusterFeatureCollection,
       signal,
     ),
