@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ApiRequestError } from '../api/client.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { ModalDialog } from '../panels/ModalDialog.tsx';
 import { useAuth } from './AuthContext.tsx';
 
 /**
@@ -17,12 +18,8 @@ export function LoginDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The username, not the close button, is where to start.
   const usernameRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    dialogRef.current?.showModal();
-    // showModal focuses the first control, the close button; the username is where to start.
-    usernameRef.current?.focus();
-  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,18 +44,14 @@ export function LoginDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={dialogRef} className="login-dialog" onClose={onClose} aria-labelledby="login-dialog-title">
-      <header className="panel-header">
-        <h2 id="login-dialog-title">{t.signInTitle}</h2>
-        <button
-          type="button"
-          className="close"
-          onClick={() => dialogRef.current?.close()}
-          aria-label={t.close}
-        >
-          ×
-        </button>
-      </header>
+    <ModalDialog
+      className="login-dialog"
+      titleId="login-dialog-title"
+      title={t.signInTitle}
+      onClose={onClose}
+      dialogRef={dialogRef}
+      initialFocusRef={usernameRef}
+    >
       <form onSubmit={submit} className="login-form">
         <label>
           <span>{t.username}</span>
@@ -94,6 +87,6 @@ export function LoginDialog({ onClose }: { onClose: () => void }) {
           {busy ? t.signingIn : t.signIn}
         </button>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,22 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { EmbedOptions } from '../embed/embed-options.ts';
 import { embedUrl, iframeSnippet, scriptSnippet } from '../embed/embed-snippet.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import type { UrlState } from '../url-state.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 
 type Props = { state: UrlState; provinceId: string | null; onClose: () => void };
 
 /** Builds the snippet a provincial site pastes, with a live preview of exactly what it will show. */
 export function EmbedDialog({ state, provinceId, onClose }: Props) {
   const { t } = useI18n();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [heightPx, setHeightPx] = useState(480);
   const [width, setWidth] = useState('100%');
   const [legend, setLegend] = useState(true);
   const [controls, setControls] = useState(true);
   const [useCurrentView, setUseCurrentView] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
-  useEffect(() => dialogRef.current?.showModal(), []);
 
   const options: EmbedOptions = {
     province: provinceId,
@@ -40,18 +39,7 @@ export function EmbedDialog({ state, provinceId, onClose }: Props) {
   };
 
   return (
-    <dialog ref={dialogRef} className="embed-dialog" onClose={onClose} aria-labelledby="embed-dialog-title">
-      <header className="panel-header">
-        <h2 id="embed-dialog-title">{t.embedTitle}</h2>
-        <button
-          type="button"
-          className="close"
-          onClick={() => dialogRef.current?.close()}
-          aria-label={t.close}
-        >
-          ×
-        </button>
-      </header>
+    <ModalDialog className="embed-dialog" titleId="embed-dialog-title" title={t.embedTitle} onClose={onClose}>
       <p className="muted small">{t.embedHelp}</p>
       <div className="embed-options">
         <label>
@@ -105,6 +93,6 @@ export function EmbedDialog({ state, provinceId, onClose }: Props) {
         src={embedUrl(origin, options)}
         style={{ width, height: heightPx, border: '1px solid #d8dde2' }}
       />
-    </dialog>
+    </ModalDialog>
   );
 }
