@@ -38,6 +38,11 @@ describe('clusterTargetProgress', () => {
     expect(clusterTargetProgress(target('clearance-and-construction'), cluster())).toBeNull();
     expect(clusterTargetProgress(target('wastewater-plant-compliance'), cluster())).toBeNull();
   });
+
+  test('is unknown for a target set in hectares, which a percentage cannot measure', () => {
+    const leased = cluster({ figures: { leasedIndustrialLandHa: ha(9), leasableIndustrialLandHa: ha(12) } });
+    expect(clusterTargetProgress({ ...target('occupancy'), value: 20, unit: 'ha' }, leased)).toBeNull();
+  });
 });
 
 describe('compliantPlantShare', () => {

@@ -4,11 +4,14 @@ import type { Target } from './target.ts';
 
 /**
  * The figure a cluster's target is measured by, where the data has it: occupancy for an occupancy
- * target, the cleared share for a clearance milestone, 100 or 0 for a compliant plant. Null: unknown.
+ * target, the cleared share for a clearance milestone, 100 or 0 for a compliant plant. Null: unknown,
+ * and for a target set in another unit than percent (e.g. 20 ha cleared), which these do not measure.
  *
  * @example clusterTargetProgress({ kind: 'occupancy', … }, cluster) // 78.09…, or null
  */
 export function clusterTargetProgress(target: Target, cluster: ClusterProperties): number | null {
+  // These figures are percentages: a target set in hectares or m³/day cannot be judged by them.
+  if (target.value !== undefined && target.unit !== undefined && target.unit !== 'percent') return null;
   switch (target.kind) {
     case 'occupancy':
       return occupancyPercent(

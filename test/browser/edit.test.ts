@@ -181,4 +181,43 @@ describe('editing a cluster', () => {
     await pageB.context().close();
     await pageA.context().close();
   });
+
+  test('an editor adds a target with a deadline; the card lists it with its source, the timeline shows it', async () => {
+    const page = await openSongCau();
+    await signIn(page, 'bientap.a');
+    await openForm(page);
+    const targets = form(page).getByRole('group', { name: 'Mục tiêu', exact: true });
+    await targets.getByRole('button', { name: 'Thêm mục tiêu' }).click();
+    const added = targets.getByRole('group', { name: 'Mục tiêu 2', exact: true });
+    await cite(page);
+    // A target without a description or deadline is refused, field by field.
+    await form(page).getByRole('button', { name: 'Lưu' }).click();
+    await added.getByText('Hãy nhập nội dung mục tiêu bằng tiếng Việt.').waitFor();
+    await added.getByText('Hãy nhập thời hạn', { exact: false }).waitFor();
+    await added
+      .getByLabel('Loại mục tiêu')
+      .selectOption({ label: 'Giải phóng mặt bằng và khởi công xây dựng' });
+    await added.getByLabel('Nội dung (tiếng Việt)').fill('Giải phóng mặt bằng đạt 90% diện tích');
+    await added.getByLabel('Giá trị').fill('90');
+    await added.getByLabel('Thời hạn', { exact: true }).fill('2026-06-30');
+    expect(await added.locator('.field-error').count()).toBe(0);
+    await targets.screenshot({ path: `${screenshots}/edit-targets.png` });
+    await form(page).getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
+
+    const item = page.locator('.cluster-card .target-list li', { hasText: 'Giải phóng mặt bằng đạt 90%' });
+    await item.waitFor();
+    expect(await page.locator('.cluster-card .target-list li').count()).toBe(2);
+    expect(await item.textContent()).toContain('30/06/2026');
+    expect(await item.textContent()).toContain('4794/KH-UBND');
+
+    const timeline = await openTimeline(page);
+    const change = timeline.locator('.history-entry').first().locator('li[data-path="targets"]');
+    await expect.poll(() => change.textContent()).toContain('1 mục tiêu: Phấn đấu tỷ lệ lấp đầy 45%');
+    expect(await change.textContent()).toContain('→ 2 mục tiêu:');
+    expect(await change.textContent()).toContain(
+      'Giải phóng mặt bằng đạt 90% diện tích (90%, hạn 30/06/2026)',
+    );
+    await page.context().close();
+  });
 });

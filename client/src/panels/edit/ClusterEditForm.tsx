@@ -17,6 +17,7 @@ import { FigureFields } from './FigureFields.tsx';
 import { SourceFields } from './SourceFields.tsx';
 import { StaleWritePanel } from './StaleWritePanel.tsx';
 import { StateFields } from './StateFields.tsx';
+import { TargetFields } from './TargetFields.tsx';
 
 type Props = {
   clusterId: string;
@@ -122,6 +123,7 @@ export function ClusterEditForm({ clusterId, sources, today, onSaved, onCancel }
       <FigureFields figures={form.figures} errors={errors} onChange={(figures) => update({ figures })} />
       <StateFields form={form} errors={errors} onChange={update} />
       <ClearanceFields form={form} onChange={update} />
+      <TargetFields targets={form.targets} errors={errors} onChange={(targets) => update({ targets })} />
       {outcome?.kind === 'stale' && (
         <StaleWritePanel stale={outcome.stale} sources={sources} busy={busy} onApply={applyOntoLatest} />
       )}

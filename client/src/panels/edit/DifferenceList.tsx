@@ -5,9 +5,9 @@ import { pathLabel, valueText } from './difference-text.ts';
 
 /** Each fact a change touched, in words: "Đã cho thuê: 10 ha → 12,5 ha". */
 export function DifferenceList({ differences }: { differences: ClusterDifference[] }) {
-  const { t, language } = useI18n();
+  const { t, language, date } = useI18n();
   const format = useFormatValue();
-  const words = { t, language, format };
+  const words = { t, language, format, date };
   return (
     <ul className="difference-list">
       {differences.map((difference) => (

@@ -9,5 +9,9 @@ export function useFieldErrorText() {
       invalidNumber: t.errorInvalidNumber,
       sourceRequired: t.errorSourceRequired,
       asOfRequired: t.errorAsOfRequired,
+      descriptionRequired: t.errorDescriptionRequired,
+      unitRequired: t.errorUnitRequired,
+      deadlineRequired: t.errorDeadlineRequired,
+      invalidDate: t.errorInvalidDate,
     })[error];
 }

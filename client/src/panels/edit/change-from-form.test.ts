@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { ClusterProperties } from '../../../../domain/cluster.ts';
 import { ClusterChange } from '../../../../domain/cluster-change.ts';
+import { vi as messagesVi } from '../../i18n/messages.ts';
 import { changeFromForm, formFromCluster, parseDecimal, rebaseForm } from './change-from-form.ts';
+import { newTargetField, type TargetField } from './target-form.ts';
+import { targetsText } from './target-text.ts';
 
 const songCau = ClusterProperties.parse({
   id: 'song-cau',
@@ -17,6 +20,16 @@ const songCau = ClusterProperties.parse({
     leasedIndustrialLandHa: { value: 10, unit: 'ha', sourceId: 'kh-4794', asOf: '2024-01-01' },
     workerCount: { value: 4440, unit: 'people', approximate: true, sourceId: 'kh-4794', asOf: null },
   },
+  targets: [
+    {
+      kind: 'occupancy',
+      description: { vi: 'Phấn đấu tỷ lệ lấp đầy 45%', en: 'Reach 45% occupancy' },
+      value: 45,
+      unit: 'percent',
+      deadline: null,
+      sourceId: 'kh-4794',
+    },
+  ],
   geometrySource: 'illustrative',
   sourceIds: ['kh-4794'],
 });
@@ -120,5 +133,141 @@ describe('rebaseForm', () => {
       figures: { leasedIndustrialLandHa: { value: 12.5, approximate: false } },
       source: { sourceId: 'kh-4794', asOf: today },
     });
+  });
+});
+
+describe('targets', () => {
+  const occupancy45 = {
+    kind: 'occupancy',
+    description: { vi: 'Phấn đấu tỷ lệ lấp đầy 45%', en: 'Reach 45% occupancy' },
+    value: 45,
+    unit: 'percent',
+    deadline: null,
+  } as const;
+  const clearanceBy2026: TargetField = {
+    ...newTargetField(),
+    kind: 'clearance-and-construction',
+    vi: 'Hoàn thành giải phóng mặt bằng 20 ha',
+    value: '20',
+    unit: 'ha',
+    deadline: '2026-12-31',
+  };
+
+  test('open as typed text, and unchanged targets are not sent', () => {
+    const form = open();
+    expect(form.targets).toEqual([
+      {
+        id: 'target-0',
+        kind: 'occupancy',
+        vi: 'Phấn đấu tỷ lệ lấp đầy 45%',
+        en: 'Reach 45% occupancy',
+        value: '45',
+        unit: 'percent',
+        noDeadline: true,
+        deadline: '',
+      },
+    ]);
+    form.stage = 'building';
+    expect(changeFromForm(form, songCau, 'vi').change).not.toHaveProperty('targets');
+  });
+
+  test('an added target is sent with the whole list; empty English falls back to the Vietnamese', () => {
+    const form = open();
+    form.targets = [...form.targets, { ...clearanceBy2026, value: '20,5' }];
+    const result = changeFromForm(form, songCau, 'vi');
+    expect(result.errors).toEqual({});
+    expect(result.change).toEqual({
+      targets: [
+        occupancy45,
+        {
+          kind: 'clearance-and-construction',
+          description: {
+            vi: 'Hoàn thành giải phóng mặt bằng 20 ha',
+            en: 'Hoàn thành giải phóng mặt bằng 20 ha',
+          },
+          value: 20.5,
+          unit: 'ha',
+          deadline: '2026-12-31',
+        },
+      ],
+      source: { sourceId: 'kh-4794', asOf: today },
+    });
+    expect(ClusterChange.safeParse(result.change).success).toBe(true);
+  });
+
+  test('a milestone has no value, and a unit without a value is not sent', () => {
+    const form = open();
+    form.targets = [{ ...clearanceBy2026, value: '', unit: 'percent' }];
+    expect(changeFromForm(form, songCau, 'vi').change?.targets).toEqual([
+      {
+        kind: 'clearance-and-construction',
+        description: { vi: clearanceBy2026.vi, en: clearanceBy2026.vi },
+        deadline: '2026-12-31',
+      },
+    ]);
+  });
+
+  test('removing every target sends an empty list', () => {
+    const form = { ...open(), targets: [] };
+    expect(changeFromForm(form, songCau, 'vi').change?.targets).toEqual([]);
+  });
+
+  test('a changed deadline is a change; a value typed the English way is read in English', () => {
+    const form = { ...formFromCluster(songCau, 'en', today), sourceId: 'kh-4794' };
+    form.targets = form.targets.map((field) => ({
+      ...field,
+      value: '45.0',
+      noDeadline: false,
+      deadline: '2025-12-31',
+    }));
+    expect(changeFromForm(form, songCau, 'en').change?.targets).toEqual([
+      { ...occupancy45, deadline: '2025-12-31' },
+    ]);
+  });
+
+  test('each field says what is wrong, and nothing is sent', () => {
+    const form = open();
+    form.targets = [
+      { ...clearanceBy2026, vi: '  ', value: '20 ha' },
+      { ...clearanceBy2026, unit: '', deadline: '' },
+      { ...clearanceBy2026, deadline: '2026-02-30' },
+    ];
+    const result = changeFromForm(form, songCau, 'vi');
+    expect(result.change).toBeNull();
+    expect(result.changed).toBe(true);
+    expect(result.errors).toEqual({
+      'targets.0.vi': 'descriptionRequired',
+      'targets.0.value': 'invalidNumber',
+      'targets.1.unit': 'unitRequired',
+      'targets.1.deadline': 'deadlineRequired',
+      'targets.2.deadline': 'invalidDate',
+    });
+  });
+
+  test('a 412 rebase keeps the editor’s targets when they changed them', () => {
+    const form = open();
+    form.targets = [...form.targets, clearanceBy2026];
+    const newer = structuredClone(songCau);
+    newer.targets = [];
+    expect(rebaseForm(form, songCau, newer, 'vi').targets).toEqual(form.targets);
+  });
+
+  test('a 412 rebase takes the latest targets when the editor left them alone', () => {
+    const form = open();
+    form.stage = 'building';
+    const newer = structuredClone(songCau);
+    newer.targets = [{ ...occupancy45, value: 60, sourceId: 'bc-2025' }];
+    const rebased = rebaseForm(form, songCau, newer, 'vi');
+    expect(rebased.targets[0]?.value).toBe('60');
+    expect(changeFromForm(rebased, newer, 'vi').change).not.toHaveProperty('targets');
+  });
+
+  test('a difference shows the count and each target with its value and deadline', () => {
+    const words = { t: messagesVi, language: 'vi' as const, format: (value: number) => `${value}%` };
+    expect(targetsText([], words)).toBe('không có');
+    expect(targetsText([occupancy45, { ...occupancy45, deadline: '2025-12-31' }], words)).toBe(
+      '2 mục tiêu: Phấn đấu tỷ lệ lấp đầy 45% (45%, không nêu thời hạn); ' +
+        'Phấn đấu tỷ lệ lấp đầy 45% (45%, hạn 2025-12-31)',
+    );
   });
 });

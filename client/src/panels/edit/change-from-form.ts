@@ -13,6 +13,18 @@ import {
 } from '../../../../domain/cluster-change.ts';
 import type { Language } from '../../../../domain/text.ts';
 import { infrastructureComponents, obstacleKinds } from '../../../../domain/vocabulary.ts';
+import { numberText, parseDecimal } from './number-text.ts';
+import {
+  sameTargetFields,
+  sameTargets,
+  type TargetError,
+  type TargetField,
+  targetFields,
+  targetsFromFields,
+} from './target-form.ts';
+
+// They moved to number-text.ts so target-form.ts can use them without importing this module back.
+export { numberText, parseDecimal };
 
 export const figureKeys = Object.keys(clusterFigureUnits) as ClusterFigureKey[];
 export type YesNoUnknown = 'yes' | 'no' | 'unknown';
@@ -28,45 +40,13 @@ export type ClusterForm = {
   compensation: YesNoUnknown;
   resettlement: YesNoUnknown;
   obstacles: ObstacleKind[];
+  targets: TargetField[];
   sourceId: string;
   asOf: string;
 };
 
 /** Why a field cannot be sent, as a key of the interface text. */
-export type FieldError = 'invalidNumber' | 'sourceRequired' | 'asOfRequired';
-
-/** A number as the editor types it: `27,5` in Vietnamese, `27.5` in English, unformatted. */
-export function numberText(value: number, language: Language): string {
-  const text = String(value);
-  return language === 'vi' ? text.replace('.', ',') : text;
-}
-
-/**
- * A number typed in either language's way: a decimal comma (`27,5`), a decimal point (`27.5`),
- * thousands grouped the language's way (`4.440` in Vietnamese, `4,440` in English). Null when it is
- * not a non-negative number.
- *
- * @example parseDecimal('1.234,5', 'vi') // 1234.5
- */
-export function parseDecimal(input: string, language: Language): number | null {
-  let text = input.replace(/[\s\u00a0\u202f]/g, '');
-  const comma = text.includes(',');
-  const dot = text.includes('.');
-  if (comma && dot) {
-    const decimal = text.lastIndexOf(',') > text.lastIndexOf('.') ? ',' : '.';
-    text = text
-      .split(decimal === ',' ? '.' : ',')
-      .join('')
-      .replace(',', '.');
-  } else if (comma) {
-    text =
-      language === 'en' && /^\d{1,3}(,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.');
-  } else if (dot && language === 'vi' && /^\d{1,3}(\.\d{3})+$/.test(text)) {
-    text = text.replace(/\./g, '');
-  }
-  if (!/^\d+(\.\d+)?$/.test(text)) return null;
-  return Number(text);
-}
+export type FieldError = 'invalidNumber' | 'sourceRequired' | 'asOfRequired' | TargetError;
 
 const yesNo = (value: boolean | null | undefined): YesNoUnknown =>
   value == null ? 'unknown' : value ? 'yes' : 'no';
@@ -94,6 +74,7 @@ export function formFromCluster(cluster: ClusterProperties, language: Language, 
     compensation: yesNo(cluster.clearance?.value.compensationNeeded),
     resettlement: yesNo(cluster.clearance?.value.resettlementNeeded),
     obstacles: obstacleKinds.codes.filter((kind) => cluster.obstacles.some((item) => item.kind === kind)),
+    targets: targetFields(cluster.targets, language),
     sourceId: '',
     asOf: today,
   };
@@ -104,7 +85,7 @@ export type FormResult = {
   change: ClusterChangeInput | null;
   /** Whether any fact differs from the record (even if the form has errors). */
   changed: boolean;
-  /** By field: `figures.leasedIndustrialLandHa`, `wastewater.capacity`, `sourceId`, `asOf`. */
+  /** By field: `figures.leasedIndustrialLandHa`, `wastewater.capacity`, `targets.0.vi`, `sourceId`, `asOf`. */
   errors: Record<string, FieldError>;
 };
 
@@ -170,6 +151,14 @@ export function changeFromForm(
   );
   if (!same(obstacles, currentObstacles)) change.obstacles = obstacles;
 
+  // Targets the editor left as they opened are neither checked nor sent, whatever the record holds.
+  if (!sameTargetFields(form.targets, targetFields(cluster.targets, language))) {
+    const typed = targetsFromFields(form.targets, language);
+    Object.assign(errors, typed.errors);
+    const invalid = Object.keys(typed.errors).length > 0;
+    if (invalid || !sameTargets(typed.targets, cluster.targets)) change.targets = typed.targets;
+  }
+
   const changed = Object.keys(change).length > 0;
   if (changed && form.sourceId === '') errors.sourceId = 'sourceRequired';
   if (changed && !/^\d{4}-\d{2}-\d{2}$/.test(form.asOf)) errors.asOf = 'asOfRequired';
@@ -205,5 +194,7 @@ export function rebaseForm(
     compensation: pick(form.compensation, before.compensation, after.compensation),
     resettlement: pick(form.resettlement, before.resettlement, after.resettlement),
     obstacles: pick(form.obstacles, before.obstacles, after.obstacles),
+    // The list goes as a whole: the editor's when they changed any target, else the latest.
+    targets: sameTargetFields(form.targets, before.targets) ? after.targets : form.targets,
   };
 }
