@@ -3,7 +3,9 @@
  *   npm run plots -- layout <cluster-id>|--province <id> [--plot-width 50] [--plot-depth 80] [--road 12] [--min-share 0.5] [--commit]
  *   npm run plots -- import <file.geojson> --source <id> [--as-of YYYY-MM-DD] [--commit]
  *       [--source-title "…" --source-issuer "…" [--source-number "…"] [--source-date YYYY-MM-DD]]
- * Without --commit nothing is written: the tool says what would change.
+ * Without --commit nothing is written: the tool says what would change. Every plot written or
+ * removed is recorded in the audit log with no account (a server-side tool) and, for an import,
+ * its --source.
  * On the embedded database, stop the server first (PGlite is one process's database).
  */
 import { readFileSync } from 'node:fs';
@@ -56,7 +58,8 @@ async function runLayout(store: AtlasStore) {
     minPlotShare: Number(values['min-share']),
   };
   for (const clusterId of clusterIds) {
-    const result = await layoutCluster(store, clusterId, parameters, { dryRun });
+    // A server-side tool: the audit log records no account, and a generated layout cites no source.
+    const result = await layoutCluster(store, clusterId, parameters, { dryRun, actor: null });
     console.log(
       `${clusterId}: ${result.plotCount} lô/plots, ${hectares(result.plotAreaM2)} ha of ${hectares(result.boundaryAreaM2)} ha` +
         ` (roads ${hectares(result.roadAreaM2)} ha); +${result.inserted} new, ${result.updated} replaced, -${result.removed} removed`,
@@ -83,6 +86,7 @@ async function runImport(store: AtlasStore) {
     sourceId: values.source,
     asOf,
     dryRun,
+    actor: null,
   });
   console.log(`${result.read} lô đọc được/plots read: +${result.inserted} new, ${result.updated} replaced`);
 }

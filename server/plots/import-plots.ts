@@ -1,5 +1,5 @@
 import { invalidData, notFound } from '../errors.ts';
-import type { AtlasStore, PlotWriteResult } from '../store/store.ts';
+import type { Actor, AtlasStore, PlotWriteResult } from '../store/store.ts';
 import { type PlotImportProblem, readPlotImport } from './read-plot-import.ts';
 
 export type PlotImportResult = PlotWriteResult & { read: number };
@@ -19,12 +19,13 @@ function problemsMessage(problems: readonly PlotImportProblem[]) {
 /**
  * Imports plots from a GeoJSON text, all or nothing: a file with any problem is refused whole,
  * with every problem named. Plots are matched to clusters by id or name and carry the source
- * document and the date their status holds at. A dry run reports what would change.
+ * document and the date their status holds at. A dry run reports what would change. Every plot
+ * written is audited as an `import` of that source by `actor` (null: a server-side tool).
  */
 export async function importPlots(
   store: AtlasStore,
   source: string,
-  options: { sourceId: string; asOf: string | null; dryRun?: boolean },
+  options: { sourceId: string; asOf: string | null; dryRun?: boolean; actor: Actor | null },
 ): Promise<PlotImportResult> {
   const [known] = await store.getSources([options.sourceId]);
   if (!known) {
@@ -33,6 +34,9 @@ export async function importPlots(
   const clusters = (await store.listClusters({})).features.map((feature) => feature.properties);
   const { plots, problems } = readPlotImport(source, { clusters, sourceId: known.id, asOf: options.asOf });
   if (problems.length > 0) throw problemsMessage(problems);
-  const written = await store.savePlots(plots, { dryRun: options.dryRun ?? false });
+  const written = await store.savePlots(plots, {
+    dryRun: options.dryRun ?? false,
+    audit: { action: 'import', actor: options.actor, sourceId: known.id },
+  });
   return { ...written, read: plots.length };
 }

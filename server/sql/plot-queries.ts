@@ -30,6 +30,10 @@ export const plotColumns = `
   ST_X(ST_PointOnSurface(p.geom)) as x, ST_Y(ST_PointOnSurface(p.geom)) as y,
   ST_XMin(p.geom) as west, ST_YMin(p.geom) as south, ST_XMax(p.geom) as east, ST_YMax(p.geom) as north`;
 
+/** A plot row as the audit log holds it, `{doc, version, geometry}`, like a cluster's. */
+const plotAuditRecord = (row: string) =>
+  `jsonb_build_object('doc', ${row}.doc, 'version', ${row}.version, 'geometry', ST_AsGeoJSON(${row}.geom, 7)::jsonb)`;
+
 export const plotSql = {
   countPlots: `select count(*)::int as matched ${plotFilter}`,
   /** One page of plots; $12 limit, $13 offset. */
@@ -44,18 +48,61 @@ export const plotSql = {
     where not ST_IsValid(g)
     order by ordinality
     limit 1`,
-  /** Upserts a batch; `inserted` is false for rows that replaced an existing plot. */
-  upsertPlots: `
-    insert into plots (id, doc, area_m2, area_measure, geom)
-    select item ->> 'id', item -> 'doc', (item ->> 'areaM2')::float8, item ->> 'areaMeasure',
-      ST_SetSRID(ST_GeomFromGeoJSON(item ->> 'geometry'), 4326)
-    from jsonb_array_elements($1::jsonb) as item
-    on conflict (id) do update
-      set doc = excluded.doc, area_m2 = excluded.area_m2, area_measure = excluded.area_measure, geom = excluded.geom
-    returning (xmax = 0) as inserted`,
-  /** Removes a cluster's plots of one origin except the ids given (a new layout replaces the old). */
-  removeOtherPlots: `
-    delete from plots where cluster_id = $1 and origin = $2 and not (id = any($3::text[])) returning id`,
+  /**
+   * Upserts a batch ($1) and writes one audit row per plot in the same statement: $2 account id,
+   * $3 account name, $4 action, $5 source id. A replaced plot's version goes up and its row keeps
+   * the record before: every sub-statement sees the table as it was (lock the rows first with
+   * `lockPlots`, so none changes in between). `inserted` is false for rows that replaced an
+   * existing plot. There is no unaudited plot write.
+   */
+  upsertPlotsAudited: `
+    with input as (
+      select item ->> 'id' as id, item -> 'doc' as doc, (item ->> 'areaM2')::float8 as area_m2,
+        item ->> 'areaMeasure' as area_measure, ST_SetSRID(ST_GeomFromGeoJSON(item ->> 'geometry'), 4326) as geom
+      from jsonb_array_elements($1::jsonb) as item
+    ), previous as (
+      select p.id, ${plotAuditRecord('p')} as record
+      from plots p where p.id in (select id from input)
+    ), written as (
+      insert into plots (id, doc, area_m2, area_measure, geom)
+      select id, doc, area_m2, area_measure, geom from input
+      on conflict (id) do update
+        set doc = excluded.doc, area_m2 = excluded.area_m2, area_measure = excluded.area_measure,
+          geom = excluded.geom, version = plots.version + 1
+      returning plots.id, plots.doc, plots.version, plots.geom, (xmax = 0) as inserted
+    ), audited as (
+      insert into audit_log (account_id, account_name, action, entity, entity_id, before, after, source_id)
+      select $2, $3, $4, 'plot', w.id, previous.record, ${plotAuditRecord('w')}, $5
+      from written w left join previous on previous.id = w.id
+    )
+    select inserted from written`,
+  /**
+   * Removes a cluster's plots of one origin except the ids given (a new layout replaces the old),
+   * each with a `delete` audit row keeping the plot as it was: $1 cluster, $2 origin, $3 kept ids,
+   * $4 account id, $5 account name, $6 source id.
+   */
+  removeOtherPlotsAudited: `
+    with removed as (
+      delete from plots where cluster_id = $1 and origin = $2 and not (id = any($3::text[]))
+      returning id, doc, version, geom
+    )
+    insert into audit_log (account_id, account_name, action, entity, entity_id, before, after, source_id)
+    select $4, $5, 'delete', 'plot', removed.id, ${plotAuditRecord('removed')}, null, $6
+    from removed
+    returning entity_id as id`,
+  /**
+   * Locks the plots a batch replaces ($1 ids) until the transaction ends, in id order (no deadlock
+   * between two writers). Not in the upsert itself: a row lock there would skip rows the same
+   * statement updates.
+   */
+  lockPlots: 'select id from plots where id = any($1::text[]) order by id for update',
+  /** A plot's audit rows, newest first: $1 plot id, $2 limit. */
+  plotHistory: `
+    select at, account_id, account_name, action, source_id, before, after
+    from audit_log
+    where entity = 'plot' and entity_id = $1
+    order by id desc
+    limit $2`,
   clusterProvinces: 'select id, province_id from clusters where id = any($1::text[])',
   dataVersion: 'select version::text as version from data_version',
 } as const;

@@ -1,7 +1,7 @@
 import { measureArea } from '../../domain/area.ts';
 import { PlotGeometry, PlotProperties } from '../../domain/plot.ts';
 import { provinceCentralMeridian } from '../../domain/vn2000.ts';
-import type { PlotRecord } from './store.ts';
+import type { PlotAuditRecord, PlotAuditRow, PlotRecord } from './store.ts';
 
 /** A plot row as the SQL of plot-queries.ts returns it. */
 export type PlotRow = {
@@ -42,4 +42,35 @@ export function officialPlotArea(
   return measures.vn2000PlaneHectares === null
     ? { areaM2: measures.geodesicHectares * 10_000, areaMeasure: 'ellipsoid' }
     : { areaM2: measures.vn2000PlaneHectares * 10_000, areaMeasure: 'vn2000-plane' };
+}
+
+/** A plot's audit row as plot-queries.ts `plotHistory` returns it. */
+export type PlotAuditSqlRow = {
+  at: Date | string;
+  account_id: string | null;
+  account_name: string | null;
+  action: PlotAuditRow['action'];
+  source_id: string | null;
+  before: { doc: unknown; version: number; geometry: unknown } | null;
+  after: { doc: unknown; version: number; geometry: unknown } | null;
+};
+
+const auditRecord = (record: PlotAuditSqlRow['before']): PlotAuditRecord | null =>
+  record && {
+    doc: PlotProperties.parse(record.doc),
+    version: record.version,
+    geometry: PlotGeometry.parse(record.geometry),
+  };
+
+/** Re-validated on the way out, as every record the store reads: the database is an edge too. */
+export function plotAuditRowFromSql(row: PlotAuditSqlRow): PlotAuditRow {
+  return {
+    at: new Date(row.at).toISOString(),
+    accountId: row.account_id,
+    accountName: row.account_name,
+    action: row.action,
+    sourceId: row.source_id,
+    before: auditRecord(row.before),
+    after: auditRecord(row.after),
+  };
 }

@@ -94,7 +94,12 @@ beforeAll(async () => {
   });
   cleanup = opened.cleanup;
   plotCount = (
-    await layoutCluster(opened.store, 'song-cau', { plotWidthM: 50, plotDepthM: 80, roadWidthM: 12 })
+    await layoutCluster(
+      opened.store,
+      'song-cau',
+      { plotWidthM: 50, plotDepthM: 80, roadWidthM: 12 },
+      { actor: null },
+    )
   ).plotCount;
   app = createApp({ store: Promise.resolve(opened.store), logger: silentLogger });
 });

@@ -69,7 +69,7 @@ const positions = (geometry: ClusterGeometry): Position[] =>
 beforeAll(async () => {
   if (!gdalInstalled) return;
   ({ store, cleanup } = await openFreshStore({ geodata }));
-  await layoutCluster(store, 'song-cau', { plotWidthM: 50, plotDepthM: 80, roadWidthM: 12 });
+  await layoutCluster(store, 'song-cau', { plotWidthM: 50, plotDepthM: 80, roadWidthM: 12 }, { actor: null });
   const outer = express();
   outer.use((request, _response, next) => {
     requested.push(request.originalUrl);

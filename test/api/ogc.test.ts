@@ -216,7 +216,12 @@ describe(`OGC API – Features on ${databaseKind}`, () => {
   });
 
   test('a generated layout shows in the plots collection and its extent', async () => {
-    const result = await layoutCluster(store, 'song-cau', { plotWidthM: 50, plotDepthM: 80, roadWidthM: 12 });
+    const result = await layoutCluster(
+      store,
+      'song-cau',
+      { plotWidthM: 50, plotDepthM: 80, roadWidthM: 12 },
+      { actor: null },
+    );
     expect(result.plotCount).toBeGreaterThanOrEqual(90);
     const plots = await json('/ogc/collections/plots');
     const [west, south, east, north] = plots.extent.spatial.bbox[0];

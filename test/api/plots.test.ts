@@ -16,6 +16,8 @@ let cleanup: () => Promise<void>;
 let app: ReturnType<typeof createApp>;
 const importText = readFileSync(new URL('./fixtures/plots-import.geojson', import.meta.url), 'utf8');
 const layout = { plotWidthM: 50, plotDepthM: 80, roadWidthM: 12 };
+/** Written as the CLI does: a server-side tool, no account (test/api/plot-audit.test.ts checks the log). */
+const tool = { actor: null };
 
 beforeAll(async () => {
   ({ store, cleanup } = await openFreshStore({ geodata: bundleWithTestProvince() }));
@@ -42,14 +44,14 @@ describe(`plots on ${databaseKind}`, () => {
   });
 
   test('a dry run of the layout tool says what it would write and writes nothing', async () => {
-    const result = await layoutCluster(store, 'song-cau', layout, { dryRun: true });
+    const result = await layoutCluster(store, 'song-cau', layout, { dryRun: true, actor: null });
     expect(result.plotCount).toBeGreaterThan(20);
     expect(result.inserted).toBe(result.plotCount);
     expect((await page('?cluster=song-cau')).numberMatched).toBe(0);
   });
 
   test('a generated layout is stored, flagged generated with its parameters, and listed', async () => {
-    const result = await layoutCluster(store, 'song-cau', layout);
+    const result = await layoutCluster(store, 'song-cau', layout, tool);
     const listed = await page('?cluster=song-cau&limit=500');
     expect(listed.numberMatched).toBe(result.plotCount);
     for (const plot of listed.plots) {
@@ -64,7 +66,11 @@ describe(`plots on ${databaseKind}`, () => {
   });
 
   test('imports plots from GeoJSON: clusters by id or name, Vietnamese statuses, source and date', async () => {
-    const result = await importPlots(store, importText, { sourceId: 'kh-4794', asOf: '2024-06-14' });
+    const result = await importPlots(store, importText, {
+      sourceId: 'kh-4794',
+      asOf: '2024-06-14',
+      actor: null,
+    });
     expect(result).toMatchObject({ read: 4, inserted: 4, updated: 0 });
     const imported = (await page('?cluster=song-cau,khatoco-ninh-ich&limit=500')).plots.filter(
       (plot) => plot.properties.origin === 'import',
@@ -82,7 +88,7 @@ describe(`plots on ${databaseKind}`, () => {
 
   test('a new layout replaces the old generated plots and never touches imported ones', async () => {
     const before = (await page('?cluster=song-cau&limit=500')).plots;
-    const result = await layoutCluster(store, 'song-cau', { ...layout, plotWidthM: 100 });
+    const result = await layoutCluster(store, 'song-cau', { ...layout, plotWidthM: 100 }, tool);
     expect(result.removed).toBeGreaterThan(0);
     const after = (await page('?cluster=song-cau&limit=500')).plots;
     expect(after.filter((plot) => plot.properties.origin === 'import')).toHaveLength(3);
@@ -129,7 +135,7 @@ describe(`plots on ${databaseKind}`, () => {
   });
 
   test('filters by the cluster’s infrastructure and wastewater plant', async () => {
-    await layoutCluster(store, testClusterId, layout);
+    await layoutCluster(store, testClusterId, layout, tool);
     const complete = await page('?minInfrastructurePercent=80&limit=500');
     expect(complete.numberMatched).toBeGreaterThan(0);
     expect(complete.plots.every((plot) => plot.properties.clusterId === testClusterId)).toBe(true);
@@ -225,9 +231,10 @@ describe(`plots on ${databaseKind}`, () => {
     if (!khatoco) throw new Error('fixture plot missing');
     const geometry = (await store.getPlot(khatoco.properties.id))?.geometry;
     if (!geometry) throw new Error('fixture geometry missing');
-    await store.savePlots([
-      { type: 'Feature', geometry, properties: { ...khatoco.properties, status: 'leased', tenant: null } },
-    ]);
+    await store.savePlots(
+      [{ type: 'Feature', geometry, properties: { ...khatoco.properties, status: 'leased', tenant: null } }],
+      { audit: { action: 'import', actor: null, sourceId: 'kh-4794' } },
+    );
     expect(store.dataVersion()).toBeGreaterThan(version);
     const second = await request(app).get('/api/plots?status=leased').set('If-None-Match', etag).expect(200);
     expect(second.headers.etag).not.toBe(etag);
@@ -273,7 +280,7 @@ describe(`plot import refuses bad files whole, on ${databaseKind}`, () => {
   const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
   const refusedImport = async (text: string, mention: string | RegExp) => {
     const before = await countAll();
-    const failure = importPlots(store, text, { sourceId: 'kh-4794', asOf: null });
+    const failure = importPlots(store, text, { sourceId: 'kh-4794', asOf: null, actor: null });
     await expect(failure).rejects.toMatchObject({ status: 422 });
     await expect(failure).rejects.toHaveProperty('messageEn', expect.stringMatching(mention));
     expect(await countAll()).toBe(before);
@@ -317,7 +324,9 @@ describe(`plot import refuses bad files whole, on ${databaseKind}`, () => {
   });
 
   test('an unknown source is refused before anything is read', async () => {
-    await expect(importPlots(store, importText, { sourceId: 'khong-co', asOf: null })).rejects.toMatchObject({
+    await expect(
+      importPlots(store, importText, { sourceId: 'khong-co', asOf: null, actor: null }),
+    ).rejects.toMatchObject({
       status: 404,
     });
   });

@@ -170,6 +170,9 @@ const plotDoc = (id: string, label: string) => ({
   asOf: null,
 });
 
+/** Plots these tests write through the store are test data, recorded as a tool's import. */
+const testAudit = { action: 'import', actor: null, sourceId: null } as const;
+
 const insertPlot = `
   insert into plots (id, doc, area_m2, area_measure, geom)
   select $1, $2::jsonb, ST_Area(g::geography), 'ellipsoid', g
@@ -514,7 +517,7 @@ describe(`tile routes on ${databaseKind}`, () => {
     expect(before.body).toHaveLength(0);
     const etagBefore = before.headers.etag ?? '';
 
-    await store.savePlots([plotFeature('p-a01', 'A-01', plotPolygon('p-a01'))]);
+    await store.savePlots([plotFeature('p-a01', 'A-01', plotPolygon('p-a01'))], { audit: testAudit });
 
     await request(app).get(path).set('If-None-Match', etagBefore).expect(200);
     const after = await getTile(path).expect(200);
@@ -527,7 +530,7 @@ describe(`tile routes on ${databaseKind}`, () => {
   test('a write elsewhere keeps the ETag of a tile it did not touch', async () => {
     const path = '/tiles/clusters/14/0/0.mvt';
     const before = await getTile(path).expect(200);
-    await store.savePlots([plotFeature('p-edge', 'A-02', plotPolygon('p-edge'))]);
+    await store.savePlots([plotFeature('p-edge', 'A-02', plotPolygon('p-edge'))], { audit: testAudit });
     await request(app)
       .get(path)
       .set('If-None-Match', before.headers.etag ?? '')

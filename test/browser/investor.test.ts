@@ -45,39 +45,55 @@ function rectanglePlot(
 
 /** Six imported plots in Sông Cầu with every status, and a generated layout of Khatoco Ninh Ích. */
 async function seedPlots(store: AtlasStore) {
-  await store.savePlots([
-    rectanglePlot(108.9731, 12.2806, 108.9733, 12.2815, {
-      id: 'sc-a-01',
-      label: 'A-01',
-      status: 'available',
-    }),
-    rectanglePlot(108.974, 12.2806, 108.9749, 12.2815, {
-      id: 'sc-a-02',
-      label: 'A-02',
-      status: 'available',
-      permittedIndustries: ['Chế biến nông sản', 'Cơ khí'],
-    }),
-    rectanglePlot(108.9752, 12.2806, 108.9763, 12.2815, { id: 'sc-a-03', label: 'A-03', status: 'reserved' }),
-    rectanglePlot(108.9731, 12.282, 108.974, 12.283, {
-      id: 'sc-b-01',
-      label: 'B-01',
-      status: 'leased',
-      tenant: 'Công ty TNHH Thử Nghiệm',
-    }),
-    rectanglePlot(108.9743, 12.282, 108.9755, 12.283, {
-      id: 'sc-b-02',
-      label: 'B-02',
-      status: 'available',
-      contact: { name: 'Ban quản lý CCN Sông Cầu', phone: '0258 000 000' },
-    }),
-    rectanglePlot(108.9758, 12.282, 108.9767, 12.283, { id: 'sc-b-03', label: 'B-03', status: 'available' }),
-  ]);
-  await layoutCluster(store, 'khatoco-ninh-ich', {
-    plotWidthM: 50,
-    plotDepthM: 80,
-    roadWidthM: 12,
-    minPlotShare: 0.5,
-  });
+  await store.savePlots(
+    [
+      rectanglePlot(108.9731, 12.2806, 108.9733, 12.2815, {
+        id: 'sc-a-01',
+        label: 'A-01',
+        status: 'available',
+      }),
+      rectanglePlot(108.974, 12.2806, 108.9749, 12.2815, {
+        id: 'sc-a-02',
+        label: 'A-02',
+        status: 'available',
+        permittedIndustries: ['Chế biến nông sản', 'Cơ khí'],
+      }),
+      rectanglePlot(108.9752, 12.2806, 108.9763, 12.2815, {
+        id: 'sc-a-03',
+        label: 'A-03',
+        status: 'reserved',
+      }),
+      rectanglePlot(108.9731, 12.282, 108.974, 12.283, {
+        id: 'sc-b-01',
+        label: 'B-01',
+        status: 'leased',
+        tenant: 'Công ty TNHH Thử Nghiệm',
+      }),
+      rectanglePlot(108.9743, 12.282, 108.9755, 12.283, {
+        id: 'sc-b-02',
+        label: 'B-02',
+        status: 'available',
+        contact: { name: 'Ban quản lý CCN Sông Cầu', phone: '0258 000 000' },
+      }),
+      rectanglePlot(108.9758, 12.282, 108.9767, 12.283, {
+        id: 'sc-b-03',
+        label: 'B-03',
+        status: 'available',
+      }),
+    ],
+    { audit: { action: 'import', actor: null, sourceId: null } },
+  );
+  await layoutCluster(
+    store,
+    'khatoco-ninh-ich',
+    {
+      plotWidthM: 50,
+      plotDepthM: 80,
+      roadWidthM: 12,
+      minPlotShare: 0.5,
+    },
+    { actor: null },
+  );
 }
 
 let browser: Browser;
