@@ -209,7 +209,7 @@ describe('import dry run', () => {
 });
 
 describe('import commit', () => {
-  const options = { source: 'kh-4794', asOf: '2024-06-14', account: null, dryRun: false };
+  const options = { source: 'kh-4794', asOf: '2024-06-14', actor: null, dryRun: false };
 
   test('writes boundaries and figures with their source and date, with progress per batch', async () => {
     const plan = await planImport(

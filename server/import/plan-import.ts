@@ -1,68 +1,19 @@
 import type { Geometry } from 'geojson';
 import { measureArea } from '../../domain/area.ts';
-import {
-  type ClusterGeometry,
-  ClusterGeometry as ClusterGeometrySchema,
-  type ClusterProperties,
-} from '../../domain/cluster.ts';
+import { ClusterGeometry as ClusterGeometrySchema, type ClusterProperties } from '../../domain/cluster.ts';
 import { crsCode, crsLabel } from '../../domain/crs.ts';
+import type { AreaComparison, ImportPlan, ImportProgress, PlannedItem } from '../../domain/import-api.ts';
 import { provinceCentralMeridian } from '../../domain/vn2000.ts';
 import type { CheckGeometry } from './check-geometry.ts';
-import { type FigureKey, fieldRole, readNumber } from './fields.ts';
+import { fieldRole, readNumber } from './fields.ts';
 import { clusterMatcher } from './match-cluster.ts';
 import { type Bilingual, featureProblem, type ImportProblem } from './problems.ts';
-import type { ImportFormat, ImportReading } from './read-import.ts';
+import type { ImportReading } from './read-import.ts';
 import type { FigureRow } from './readers/csv.ts';
 import { kmlStyleProperties } from './readers/kml.ts';
 
-/** Progress through a long step: `done` of `total` items. */
-export type ImportProgress = { phase: 'check' | 'write'; done: number; total: number };
-
-/** The imported area against a figure the cluster already carries. */
-export type AreaComparison = {
-  key: 'plannedAreaHa' | 'establishedAreaHa';
-  declaredHa: number;
-  differenceHa: number;
-  differencePercent: number;
-};
-
-/** One feature (or CSV row) of the file, and what importing it would do. */
-export type PlannedItem = {
-  /** 1-based feature number, or the CSV line. */
-  item: number;
-  /** How the file names its cluster (name, else id), as written. */
-  reference: string | null;
-  match: { clusterId: string; name: string; by: 'id' | 'name' } | null;
-  /** For an unmatched item: the closest cluster names. */
-  suggestions: string[];
-  /** The new boundary (WGS84) when the item has a valid polygon and a cluster; null otherwise. */
-  geometry: ClusterGeometry | null;
-  geometryType: string | null;
-  /** PostGIS's reason when the geometry is invalid. */
-  invalidReason: string | null;
-  /** Area of the new boundary, in the province's VN-2000 plane when its meridian is known. */
-  area: { hectares: number; measure: 'vn2000-plane' | 'ellipsoid'; comparisons: AreaComparison[] } | null;
-  /** The geometry source the new boundary replaces. */
-  replaces: ClusterProperties['geometrySource'] | null;
-  figures: Partial<Record<FigureKey, { value: number; approximate: boolean }>>;
-  asOf: string | null;
-};
-
-/** The dry run's report: what the file holds and what a commit would change. */
-export type ImportPlan = {
-  format: ImportFormat;
-  crs: { code: string; label: Bilingual; from: 'file' | 'user' | 'default' } | null;
-  /** Features (or CSV rows) read. */
-  itemsRead: number;
-  items: PlannedItem[];
-  /** Properties or columns the import does not know, in order of first appearance. */
-  unknownFields: string[];
-  /** What stops the commit: any one refuses the whole file. */
-  problems: ImportProblem[];
-  /** What the commit would do that a planner should know: replacements, large area differences. */
-  warnings: ImportProblem[];
-  notes: Bilingual[];
-};
+// The plan's types travel to the client, so they live in domain/; re-exported for the server's imports.
+export type { AreaComparison, ImportPlan, ImportProgress, PlannedItem };
 
 export type PlanContext = {
   /** Every cluster the file may name. */

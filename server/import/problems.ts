@@ -1,7 +1,8 @@
+import type { ImportProblem } from '../../domain/import-api.ts';
 import { invalidData } from '../errors.ts';
 
-/** Something an import file says or lacks, in both languages; `feature` is 1-based, null for the file. */
-export type ImportProblem = { feature: number | null; vi: string; en: string };
+// Problems travel to the client in the plan, so their type lives in domain/.
+export type { ImportProblem };
 
 /** A text in both languages. */
 export type Bilingual = { vi: string; en: string };

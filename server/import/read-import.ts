@@ -1,4 +1,5 @@
 import type { CrsChoice } from '../../domain/crs.ts';
+import { type ImportFormat, MAX_IMPORT_FILE_BYTES } from '../../domain/import-api.ts';
 import { type Bilingual, ImportFileError, type ImportProblem } from './problems.ts';
 import { type FigureRow, readFiguresCsv } from './readers/csv.ts';
 import { readGeojson } from './readers/geojson.ts';
@@ -6,10 +7,8 @@ import { readKml } from './readers/kml.ts';
 import { readShapefileZip } from './readers/shapefile-zip.ts';
 import { reprojectFeatures, type SourceFeature } from './reproject.ts';
 
-export type ImportFormat = 'geojson' | 'kml' | 'shapefile-zip' | 'csv';
-
-/** Largest file read, in bytes (a zip's contents are capped separately, at 200 MB unpacked). */
-export const MAX_IMPORT_FILE_BYTES = 200 * 1024 * 1024;
+// Shared with the client, which checks a file's size before sending it.
+export { type ImportFormat, MAX_IMPORT_FILE_BYTES };
 
 /** A file read and, for geometries, transformed to WGS84. `problems` stop the import; `notes` do not. */
 export type ImportReading =

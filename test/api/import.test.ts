@@ -221,7 +221,11 @@ describe(`an import commits atomically, on ${databaseKind}`, () => {
     const zip = shapefileZip('vn2000-tm3-khanh-hoa');
     const { plan } = await dryRun('song-cau.zip', zip);
     const before = await store.getClusterVersioned('song-cau');
-    const options = { source: 'kh-4794', asOf: '2025-06-14', account: 'test-importer' } as const;
+    const options = {
+      source: 'kh-4794',
+      asOf: '2025-06-14',
+      actor: { accountId: 'test-importer', accountName: 'test-importer' },
+    } as const;
     const progress: number[] = [];
     const rehearsal = await applyImport(plan, store, { ...options, dryRun: true });
     expect(rehearsal.boundariesUpdated).toBeGreaterThan(0);
@@ -251,7 +255,7 @@ describe(`hostile and broken files are refused with a clear message and nothing 
     const before = { version: store.dataVersion(), clusters: JSON.stringify(await store.listClusters({})) };
     const attempt = async () => {
       const { plan } = await dryRun(name, bytes, crs);
-      await applyImport(plan, store, { source: 'kh-4794', asOf: null, account: null, dryRun: false });
+      await applyImport(plan, store, { source: 'kh-4794', asOf: null, actor: null, dryRun: false });
     };
     const error = await attempt().then(
       () => null,

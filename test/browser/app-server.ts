@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../server/app.ts';
+import type { GeodataBundle } from '../../server/geodata/read-geodata.ts';
 import type { AtlasStore } from '../../server/store/store.ts';
 import { openFreshStore, silentLogger } from '../api/test-store.ts';
 
@@ -13,11 +14,13 @@ export async function startAppServer(
     embedAllowedOrigins?: string[];
     /** Puts data into the fresh store before the app answers (plots, for the investor's journey). */
     seed?: (store: AtlasStore) => Promise<void>;
+    /** Geodata to load instead of the shipped bundle (e.g. with the fictional test province). */
+    geodata?: GeodataBundle;
   } = {},
 ) {
   if (!existsSync(`${clientDir}/index.html`))
     throw new Error('dist/client is missing: run "npm run build" first');
-  const { store, cleanup } = await openFreshStore();
+  const { store, cleanup } = await openFreshStore({ geodata: options.geodata });
   await options.seed?.(store);
   const app = createApp({
     store: Promise.resolve(store),

@@ -9,6 +9,7 @@ import type { Target } from '../../../domain/target.ts';
 import { clusterTargetProgress, compliantPlantShare } from '../../../domain/target-progress.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { FigureValue, useFormatValue } from './FigureValue.tsx';
+import { ImportButton } from './import/ImportButton.tsx';
 import { NationalReportExport } from './NationalReportExport.tsx';
 import { RuleCheckView } from './RuleCheckView.tsx';
 import { SourceEntry, SourceRef } from './SourceRef.tsx';
@@ -80,10 +81,16 @@ function districtChecks(clusters: ClusterProperties[]) {
   }));
 }
 
-type Props = { detail: ProvinceDetail; clusters: ClusterProperties[]; today: string };
+type Props = {
+  detail: ProvinceDetail;
+  clusters: ClusterProperties[];
+  today: string;
+  /** After an import is committed: the app reloads. Absent (a past day shown): no import. */
+  onImported?: () => void;
+};
 
 /** A province at a glance: stages, targets, rule checks, reported figures and how they reconcile. */
-export function ProvincePanel({ detail, clusters, today }: Props) {
+export function ProvincePanel({ detail, clusters, today, onImported }: Props) {
   const { t, text } = useI18n();
   const { province, sources } = detail;
   const [asOf, setAsOf] = useState(today);
@@ -100,6 +107,9 @@ export function ProvincePanel({ detail, clusters, today }: Props) {
           {province.plan && <p className="muted">{text(province.plan)}</p>}
         </div>
       </header>
+      {onImported && (
+        <ImportButton provinceId={province.id} sources={sources} today={today} onImported={onImported} />
+      )}
       {province.notes.map((note) => (
         <p className="notice" key={note.vi}>
           {text(note)}
