@@ -136,7 +136,15 @@ export function diffCluster(before: ClusterProperties, after: ClusterProperties)
   for (const component of InfrastructureComponent.options) {
     compare(`infrastructure.${component}`, before.infrastructure[component], after.infrastructure[component]);
   }
-  for (const key of ['wastewaterPlant', 'clearance', 'obstacles', 'targets', 'locality', 'name'] as const) {
+  for (const key of [
+    'wastewaterPlant',
+    'clearance',
+    'obstacles',
+    'targets',
+    'locality',
+    'name',
+    'geometrySource',
+  ] as const) {
     compare(key, before[key], after[key]);
   }
   return differences;

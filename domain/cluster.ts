@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ReportedFigure } from './figure.ts';
 import { Target } from './target.ts';
-import { LocalizedText } from './text.ts';
+import { IsoDate, LocalizedText } from './text.ts';
 import {
   geometrySources,
   infrastructureComponents,
@@ -75,6 +75,9 @@ export const ClusterProperties = z.object({
   geometrySource: GeometrySource,
   /** How an illustrative geometry was placed, so nobody mistakes it for a boundary. */
   geometryNote: LocalizedText.optional(),
+  /** The document a drawn or imported boundary follows, and the date it holds at, when known. */
+  geometrySourceId: z.string().optional(),
+  geometryAsOf: IsoDate.nullable().optional(),
   sourceIds: z.array(z.string()).min(1),
 });
 export type ClusterProperties = z.infer<typeof ClusterProperties>;

@@ -6,7 +6,7 @@ export const ClusterHistoryEntry = z.object({
   at: z.string(),
   /** Who made it; null for the system (the shipped data's load). */
   accountName: z.string().nullable(),
-  action: z.enum(['load', 'update', 'import', 'layout']),
+  action: z.enum(['load', 'update', 'import', 'layout', 'delete']),
   sourceId: z.string().nullable(),
   /** The version the change produced. */
   version: z.number().int().positive(),

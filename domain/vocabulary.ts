@@ -72,6 +72,8 @@ export const geometrySources = vocabulary({
   },
   survey: { vi: 'Ranh giới đo đạc', en: 'Surveyed boundary' },
   import: { vi: 'Ranh giới nhập từ tệp', en: 'Imported boundary' },
+  /** Traced on the map by an editor from a cited document (a planning map, a decision's annex). */
+  drawn: { vi: 'Ranh giới vẽ trên bản đồ theo tài liệu', en: 'Boundary drawn on the map from a document' },
 });
 
 export const units = vocabulary({

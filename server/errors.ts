@@ -32,6 +32,18 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     // body-parser and friends mark client errors with a 4xx status.
     const status = typeof error?.status === 'number' ? error.status : 500;
+    if (status === 413) {
+      response
+        .status(413)
+        .json(
+          body(
+            'too_large',
+            'Nội dung gửi lên quá lớn; hãy chia nhỏ hoặc đơn giản hóa rồi gửi lại.',
+            'The request body is too large; split or simplify it and send it again.',
+          ),
+        );
+      return;
+    }
     if (status >= 400 && status < 500) {
       response
         .status(status)

@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
-import type { ClusterFeatureCollection } from '../../domain/cluster.ts';
+import type { ClusterFeatureCollection, ClusterGeometry } from '../../domain/cluster.ts';
 import type { Language } from '../../domain/text.ts';
 import { ApiRequestError, api } from './api/client.ts';
 import { useApi } from './api/useApi.ts';
@@ -10,11 +10,14 @@ import { InvestorView } from './InvestorView.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nContext.tsx';
 import { AsOfBanner } from './map/AsOfBanner.tsx';
 import { AtlasMap } from './map/AtlasMap.tsx';
+import { BoundaryDrawing, type DrawingTool } from './map/boundary/BoundaryDrawing.tsx';
 import { LayerSwitcher } from './map/LayerSwitcher.tsx';
 import { Legend } from './map/Legend.tsx';
 import { MapTitle } from './map/MapTitle.tsx';
 import { thematicLayers } from './map/thematic/layers.ts';
 import { AsOfControl } from './panels/AsOfControl.tsx';
+import { BoundaryEditor } from './panels/boundary/BoundaryEditor.tsx';
+import { clusterBoundaryTarget } from './panels/boundary/cluster-target.ts';
 import { ClusterCard } from './panels/ClusterCard.tsx';
 import { ClusterList } from './panels/ClusterList.tsx';
 import { EmbedDialog } from './panels/EmbedDialog.tsx';
@@ -24,7 +27,10 @@ import { ClusterTimeline } from './panels/edit/ClusterTimeline.tsx';
 import { ModeSwitch } from './panels/ModeSwitch.tsx';
 import { ProvincePanel } from './panels/ProvincePanel.tsx';
 import { CompareTray } from './panels/plots/CompareTray.tsx';
+import { PlotLayoutAction } from './panels/plots/PlotLayoutAction.tsx';
+import { clusterView } from './plots/cluster-view.ts';
 import { addToCompare } from './plots/compare.ts';
+import { defaultPlotFilter } from './plots/plot-filter.ts';
 import { readUrlState, type UrlState, writeUrlState } from './url-state.ts';
 
 const DEFAULT_PROVINCE = 'khanh-hoa';
@@ -98,6 +104,42 @@ function Atlas({
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [compareMessage, setCompareMessage] = useState<string | null>(null);
   const mode = state.mode ?? 'planner';
+  // A boundary being drawn on the map: for which cluster, the shape so far, the tool in hand.
+  const [boundaryFor, setBoundaryFor] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState<ClusterGeometry | null>(null);
+  const [drawTool, setDrawTool] = useState<DrawingTool>('edit');
+  const [clearSignal, setClearSignal] = useState(0);
+  const [boundaryNotice, setBoundaryNotice] = useState<string | null>(null);
+  const drawing = mode === 'planner' && !asOf && boundaryFor !== null && selected?.id === boundaryFor;
+  // The cluster being redrawn leaves the map's own layers, so only the editable shape shows.
+  const mapFeatures = useMemo(
+    () =>
+      drawing && features
+        ? {
+            ...features,
+            features: features.features.filter((feature) => feature.properties.id !== boundaryFor),
+          }
+        : features,
+    [drawing, features, boundaryFor],
+  );
+  const neighbours = useMemo(
+    () =>
+      clusters.state === 'ready'
+        ? clusters.data.features.filter((feature) => feature.properties.id !== boundaryFor)
+        : [],
+    [clusters, boundaryFor],
+  );
+  // Choosing another cluster (from the list, or Back) leaves the drawing unsaved.
+  useEffect(() => {
+    if (boundaryFor !== null && state.cluster !== boundaryFor) setBoundaryFor(null);
+  }, [state.cluster, boundaryFor]);
+  const startDrawing = (id: string, fresh: boolean) => {
+    setBoundaryFor(id);
+    setDrawn(null);
+    setDrawTool(fresh ? 'draw' : 'edit');
+    setClearSignal(0);
+    setBoundaryNotice(null);
+  };
   const compare = state.compare ?? [];
   const compareTray = (
     <CompareTray
@@ -211,14 +253,35 @@ function Atlas({
             {province && (
               <AtlasMap
                 province={province}
-                clusters={features}
+                clusters={mapFeatures}
+                picking={!drawing}
                 layer={layer}
                 selectedClusterId={selected?.id ?? null}
                 initialView={state.view}
                 onSelectCluster={(id) => update({ cluster: id })}
                 onViewChange={(view) => update({ view }, true)}
                 onMapLoad={setMap}
-              />
+              >
+                {drawing && selected && map && (
+                  <BoundaryDrawing
+                    key={selected.id}
+                    initial={selected.geometrySource === 'illustrative' ? null : (selectedGeometry ?? null)}
+                    tool={drawTool}
+                    clearSignal={clearSignal}
+                    onChange={setDrawn}
+                  />
+                )}
+              </AtlasMap>
+            )}
+            {drawing && (
+              <p className="map-notice drawing" role="status">
+                {t.boundaryDrawingNotice}
+              </p>
+            )}
+            {!drawing && boundaryNotice && (
+              <p className="map-notice saved" role="status">
+                {boundaryNotice}
+              </p>
             )}
             {detail.state === 'ready' && <MapTitle detail={detail.data} />}
             {asOf && (
@@ -241,7 +304,31 @@ function Atlas({
             {detail.state === 'loading' && <p className="muted">{t.loading}</p>}
             {detail.state === 'failed' && <ErrorMessage error={detail.error} />}
             {clusters.state === 'failed' && <ErrorMessage error={clusters.error} />}
-            {selected && selectedGeometry && detail.state === 'ready' ? (
+            {drawing && selected && detail.state === 'ready' ? (
+              <BoundaryEditor
+                key={selected.id}
+                target={clusterBoundaryTarget(
+                  selected,
+                  neighbours,
+                  t.boundaryTitle.replace('{name}', text(selected.name)),
+                )}
+                drawn={drawn}
+                tool={drawTool}
+                onTool={setDrawTool}
+                onRestart={() => {
+                  setDrawTool('draw');
+                  setClearSignal((signal) => signal + 1);
+                }}
+                sources={sources}
+                today={today}
+                onSaved={(version) => {
+                  setBoundaryFor(null);
+                  setBoundaryNotice(t.boundarySaved.replace('{version}', String(version)));
+                  setDataRevision((revision) => revision + 1);
+                }}
+                onCancel={() => setBoundaryFor(null)}
+              />
+            ) : selected && selectedGeometry && detail.state === 'ready' ? (
               <ClusterCard
                 cluster={selected}
                 geometry={selectedGeometry}
@@ -252,13 +339,30 @@ function Atlas({
                 compareMessage={compareMessage}
                 editing={
                   asOf ? null : (
-                    <ClusterEditing
-                      key={selected.id}
-                      cluster={selected}
-                      sources={sources}
-                      today={today}
-                      onSaved={() => setDataRevision((revision) => revision + 1)}
-                    />
+                    <>
+                      <ClusterEditing
+                        key={selected.id}
+                        cluster={selected}
+                        sources={sources}
+                        today={today}
+                        onSaved={() => setDataRevision((revision) => revision + 1)}
+                        onDrawBoundary={() =>
+                          startDrawing(selected.id, selected.geometrySource === 'illustrative')
+                        }
+                      />
+                      <PlotLayoutAction
+                        key={`plot-layout-${selected.id}`}
+                        cluster={selected}
+                        onShowPlots={() =>
+                          update({
+                            mode: 'plots',
+                            plot: null,
+                            plotFilter: { ...defaultPlotFilter, clusterIds: [selected.id] },
+                            view: clusterView(selectedGeometry),
+                          })
+                        }
+                      />
+                    </>
                   )
                 }
                 timeline={
@@ -277,6 +381,7 @@ function Atlas({
                   detail={detail.data}
                   clusters={properties ?? []}
                   today={asOf ?? today}
+                  onImported={asOf ? undefined : () => setDataRevision((revision) => revision + 1)}
                 />
               )
             )}

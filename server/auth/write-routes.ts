@@ -68,4 +68,30 @@ export const writeRoutes: readonly WriteRoute[] = [
     minimumRole: 'editor',
     provinceId: 'khanh-hoa',
   },
+  {
+    method: 'POST',
+    pattern: '/clusters/:id/plot-layout',
+    examplePath: '/api/clusters/song-cau/plot-layout',
+    // A dry run: the role tests write nothing.
+    exampleBody: { plotWidthM: 50, plotDepthM: 80, roadWidthM: 12, dryRun: true },
+    minimumRole: 'editor',
+    provinceId: 'khanh-hoa',
+  },
+  {
+    method: 'PUT',
+    pattern: '/clusters/:id/boundary',
+    examplePath: '/api/clusters/song-cau/boundary',
+    exampleBody: {},
+    exampleHeaders: { 'If-Match': '"cluster-song-cau-v1"' },
+    minimumRole: 'editor',
+    provinceId: 'khanh-hoa',
+  },
+  {
+    method: 'POST',
+    pattern: '/provinces/:provinceId/imports',
+    // No file name: an allowed caller gets a 400 before any upload is read.
+    examplePath: '/api/provinces/khanh-hoa/imports',
+    minimumRole: 'editor',
+    provinceId: 'khanh-hoa',
+  },
 ];

@@ -63,6 +63,8 @@ async function run(store: AtlasStore, file: string, crs: CrsChoice | undefined):
       sourceId: values.source,
       asOf,
       dryRun: !values.commit,
+      // A server-side tool: the audit log records no account.
+      actor: null,
       onProgress: showProgress,
     });
     console.log(`${result.read} lô đọc được/plots read: +${result.inserted} new, ${result.updated} replaced`);
@@ -86,7 +88,7 @@ async function run(store: AtlasStore, file: string, crs: CrsChoice | undefined):
   const result = await applyImport(plan, store, {
     source: values.source,
     asOf,
-    account: values.account ?? null,
+    actor: values.account ? { accountId: values.account, accountName: values.account } : null,
     dryRun: false,
     onProgress: showProgress,
   });

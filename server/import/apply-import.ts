@@ -2,7 +2,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { ClusterFigures, ClusterGeometry } from '../../domain/cluster.ts';
 import type { ReportedFigure } from '../../domain/figure.ts';
 import { importPlots, type PlotImportResult } from '../plots/import-plots.ts';
-import type { AtlasStore } from '../store/store.ts';
+import type { Actor, AtlasStore } from '../store/store.ts';
 import { unitOfFigure } from './fields.ts';
 import type { ImportPlan, ImportProgress } from './plan-import.ts';
 import { type ImportProblem, refusal } from './problems.ts';
@@ -28,7 +28,7 @@ export type ClusterUpdateResult = { boundariesUpdated: number; figuresUpdated: n
 
 /**
  * What an import writes through. The store implements it: every update in ONE transaction (all or
- * nothing, each geometry checked again by PostGIS), each change in the audit log under `account`
+ * nothing, each geometry checked again by PostGIS), each change in the audit log under `actor`
  * and `source`, `onProgress` called after each batch with done/total updates, and nothing written
  * when `dryRun`.
  */
@@ -39,8 +39,8 @@ export interface ImportTarget {
       dryRun: boolean;
       /** Source document id (must exist in the store). */
       source: string;
-      /** Who imports: an account id, or null for a server-side tool. */
-      account: string | null;
+      /** Who imports, as the audit log names them; null for a server-side tool. */
+      actor: Actor | null;
       onProgress?: (progress: ImportProgress) => void;
     },
   ): Promise<ClusterUpdateResult>;
@@ -95,7 +95,7 @@ export async function applyImport(
   options: {
     source: string;
     asOf: string | null;
-    account: string | null;
+    actor: Actor | null;
     dryRun: boolean;
     onProgress?: (progress: ImportProgress) => void;
   },
@@ -113,7 +113,7 @@ export async function applyImport(
   return target.applyClusterUpdates(updates, {
     dryRun: options.dryRun,
     source: options.source,
-    account: options.account,
+    actor: options.actor,
     onProgress: options.onProgress,
   });
 }
@@ -130,6 +130,8 @@ export async function applyPlotImport(
     sourceId: string;
     asOf: string | null;
     dryRun: boolean;
+    /** Who imports, for the audit log: null for a server-side tool. */
+    actor: Actor | null;
     onProgress?: (progress: ImportProgress) => void;
   },
 ): Promise<PlotImportResult> {

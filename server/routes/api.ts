@@ -14,6 +14,8 @@ import { HttpError, notFound } from '../errors.ts';
 import type { AtlasStore } from '../store/store.ts';
 import { clusterEditRoutes } from './cluster-edits.ts';
 import { exportRoutes } from './export.ts';
+import { importRoutes } from './imports.ts';
+import { plotLayoutRoutes } from './plot-layout.ts';
 import { plotRoutes } from './plots.ts';
 import { queryValues, rejectUnknownParameters, singleValue } from './query-params.ts';
 import { reportRoutes } from './reports.ts';
@@ -162,9 +164,11 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
       },
     }),
   );
+  router.use(plotLayoutRoutes(getStore));
   router.use(plotRoutes(getStore));
   router.use(reportRoutes(getStore));
   router.use(exportRoutes(getStore));
+  router.use(importRoutes(getStore));
 
   router.use((request) => {
     throw notFound({ vi: `đường dẫn API "${request.path}"`, en: `API path "${request.path}"` });

@@ -1,7 +1,11 @@
 import { type Request, type RequestHandler, Router } from 'express';
+import { measureArea } from '../../domain/area.ts';
+import { BoundaryChange, type BoundaryRefusal } from '../../domain/boundary-change.ts';
+import { boundaryFindingText, checkBoundary } from '../../domain/boundary-check.ts';
 import { ClusterProperties } from '../../domain/cluster.ts';
 import { applyClusterChange, ClusterChange, diffCluster } from '../../domain/cluster-change.ts';
 import type { ClusterHistory, ClusterHistoryEntry, ClusterRecord, StaleWrite } from '../../domain/history.ts';
+import { provinceCentralMeridian } from '../../domain/vn2000.ts';
 import { HttpError, invalidData, notFound } from '../errors.ts';
 import type { Actor, AtlasStore, ClusterAuditRow, VersionedCluster } from '../store/store.ts';
 import { jsonBody, parseBody } from './json-body.ts';
@@ -40,6 +44,19 @@ function expectedVersion(request: Request, id: string): number {
   return Number(match[1]);
 }
 
+/** A redrawn boundary in the timeline: its area before and after, in the province's plane. */
+function boundaryDifference(row: ClusterAuditRow) {
+  const before = row.before?.geometry;
+  const after = row.after.geometry;
+  if (!before || !after || JSON.stringify(before) === JSON.stringify(after)) return [];
+  const meridian = provinceCentralMeridian(row.after.doc.provinceId);
+  const hectares = (geometry: typeof after) => {
+    const measured = measureArea(geometry, { centralMeridianDegrees: meridian });
+    return Math.round((measured.vn2000PlaneHectares ?? measured.geodesicHectares) * 100) / 100;
+  };
+  return [{ path: 'boundary', before: { areaHa: hectares(before) }, after: { areaHa: hectares(after) } }];
+}
+
 function historyEntry(row: ClusterAuditRow): ClusterHistoryEntry {
   return {
     at: row.at,
@@ -47,7 +64,42 @@ function historyEntry(row: ClusterAuditRow): ClusterHistoryEntry {
     action: row.action,
     sourceId: row.sourceId,
     version: row.after.version,
-    differences: row.before ? diffCluster(row.before.doc, row.after.doc) : [],
+    differences: row.before
+      ? [...diffCluster(row.before.doc, row.after.doc), ...boundaryDifference(row)]
+      : [],
+  };
+}
+
+/** The source a write cites, which must be a document we hold. */
+async function citedSource(store: AtlasStore, sourceId: string) {
+  const [source] = await store.getSources([sourceId]);
+  if (!source) {
+    throw invalidData(
+      `Không có nguồn "${sourceId}": số liệu báo cáo phải dẫn một văn bản đã có.`,
+      `There is no source "${sourceId}": a reported figure must cite a document we hold.`,
+    );
+  }
+  return source;
+}
+
+/** A 422 naming every error the boundary check found (and its warnings, for the editor's panel). */
+function boundaryRefusal(check: BoundaryRefusal['check'], postgisReason: string | null): BoundaryRefusal {
+  const errors = (check?.findings ?? [])
+    .filter((finding) => finding.severity === 'error')
+    .map(boundaryFindingText);
+  if (postgisReason) {
+    errors.push({
+      vi: `PostGIS: hình không hợp lệ (${postgisReason}).`,
+      en: `PostGIS: the shape is invalid (${postgisReason}).`,
+    });
+  }
+  return {
+    error: {
+      code: 'invalid_boundary',
+      message_vi: `Chưa lưu ranh giới: ${errors.map((text) => text.vi).join(' ')}`,
+      message_en: `The boundary was not saved: ${errors.map((text) => text.en).join(' ')}`,
+    },
+    check,
   };
 }
 
@@ -110,13 +162,7 @@ export function clusterEditRoutes(getStore: () => Promise<AtlasStore>, guards: C
     const actor = await guards.editorOf(request, found.feature.properties.provinceId);
     const version = expectedVersion(request, id);
     const change = parseBody(request, ClusterChange);
-    const [source] = await store.getSources([change.source.sourceId]);
-    if (!source) {
-      throw invalidData(
-        `Không có nguồn "${change.source.sourceId}": số liệu báo cáo phải dẫn một văn bản đã có.`,
-        `There is no source "${change.source.sourceId}": a reported figure must cite a document we hold.`,
-      );
-    }
+    const source = await citedSource(store, change.source.sourceId);
     if (version !== found.version) {
       response.status(412).json(await staleWrite(store, id, version));
       return;
@@ -139,6 +185,65 @@ export function clusterEditRoutes(getStore: () => Promise<AtlasStore>, guards: C
       version: written.version,
     };
     response.set('ETag', clusterEtag(id, written.version)).json(body);
+  });
+
+  /**
+   * A boundary drawn on the map: checked as the editor's panel checked it live (crossings, overlaps
+   * with other clusters, area against the declared one), then by PostGIS; refused with every reason
+   * (422), else written with one audit row holding the old and the new shape.
+   */
+  router.put('/clusters/:id/boundary', guards.csrf, jsonBody, async (request, response) => {
+    rejectUnknownParameters(request, []);
+    const id = clusterId(request);
+    const store = await getStore();
+    const found = await store.getClusterVersioned(id);
+    if (!found) throw notFound({ vi: `cụm công nghiệp "${id}"`, en: `Cluster "${id}"` });
+    const cluster = found.feature.properties;
+    const actor = await guards.editorOf(request, cluster.provinceId);
+    const version = expectedVersion(request, id);
+    const change = parseBody(request, BoundaryChange);
+    const source = await citedSource(store, change.source.sourceId);
+    if (version !== found.version) {
+      response.status(412).json(await staleWrite(store, id, version));
+      return;
+    }
+    const check = checkBoundary(change.geometry, {
+      cluster,
+      centralMeridianDegrees: provinceCentralMeridian(cluster.provinceId),
+      neighbours: await store.clustersNear(change.geometry, id),
+    });
+    // PostGIS has the last word (a hole outside its shell, overlapping parts of a multipolygon).
+    const postgisReason = check.acceptable ? await store.checkGeometry(change.geometry) : null;
+    if (!check.acceptable || postgisReason) {
+      response.status(422).json(boundaryRefusal(check, postgisReason));
+      return;
+    }
+    const next = ClusterProperties.parse({
+      ...cluster,
+      geometrySource: 'drawn',
+      geometryNote: undefined,
+      geometrySourceId: source.id,
+      geometryAsOf: change.source.asOf,
+      sourceIds: cluster.sourceIds.includes(source.id)
+        ? cluster.sourceIds
+        : [...cluster.sourceIds, source.id],
+    });
+    const written = await store.updateClusterBoundary(id, {
+      expectedVersion: version,
+      geometry: change.geometry,
+      next,
+      actor,
+      sourceId: source.id,
+    });
+    if (written.outcome === 'missing')
+      throw notFound({ vi: `cụm công nghiệp "${id}"`, en: `Cluster "${id}"` });
+    if (written.outcome === 'stale') {
+      response.status(412).json(await staleWrite(store, id, version));
+      return;
+    }
+    const saved = await store.getClusterVersioned(id);
+    if (!saved) throw notFound({ vi: `cụm công nghiệp "${id}"`, en: `Cluster "${id}"` });
+    response.set('ETag', clusterEtag(id, saved.version)).json(record(saved));
   });
 
   return router;

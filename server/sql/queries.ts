@@ -44,6 +44,24 @@ export const sql = {
       jsonb_build_object('doc', $4::jsonb, 'version', $5::int),
       jsonb_build_object('doc', doc, 'version', version, 'geometry', ST_AsGeoJSON(geom, 7)::jsonb), $6
     from clusters where id = $3`,
+  /** A redrawn boundary and the record citing it, only over the editor's version; no row back means stale. */
+  updateClusterBoundaryIfVersion: `
+    update clusters
+    set doc = $2::jsonb, geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)), version = version + 1
+    where id = $1 and version = $3
+    returning version`,
+  /** The boundary's audit row keeps the old geometry too, so the timeline can say what was redrawn. */
+  auditClusterBoundary: `
+    insert into audit_log (account_id, account_name, action, entity, entity_id, before, after, source_id)
+    select $1, $2, 'update', 'cluster', $3,
+      jsonb_build_object('doc', $4::jsonb, 'version', $5::int, 'geometry', $6::jsonb),
+      jsonb_build_object('doc', doc, 'version', version, 'geometry', ST_AsGeoJSON(geom, 7)::jsonb), $7
+    from clusters where id = $3`,
+  /** Other clusters whose box meets the geometry's: the candidates a redrawn boundary may overlap. */
+  clustersNear: `
+    select doc, ST_AsGeoJSON(geom, 7)::text as geometry
+    from clusters
+    where id <> $1 and geom && ST_SetSRID(ST_GeomFromGeoJSON($2::text), 4326)`,
   /** Each cluster as last recorded before the end of day $1 (UTC), $2 a province or null. */
   clustersAsOf: `
     select after -> 'doc' as doc, (after -> 'geometry')::text as geometry

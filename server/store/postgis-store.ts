@@ -15,13 +15,21 @@ import { ogcSql } from '../sql/ogc-queries.ts';
 import { plotSql } from '../sql/plot-queries.ts';
 import { sql } from '../sql/queries.ts';
 import { createTileSource } from '../tiles/tile-source.ts';
-import { officialPlotArea, type PlotRow, plotGeometryFromText, plotRecordFromRow } from './plot-records.ts';
+import {
+  officialPlotArea,
+  type PlotAuditSqlRow,
+  type PlotRow,
+  plotAuditRowFromSql,
+  plotGeometryFromText,
+  plotRecordFromRow,
+} from './plot-records.ts';
 import type { SqlClient } from './sql-client.ts';
 import type {
   AtlasStore,
   ClusterAuditRow,
   ClusterFilter,
   FeaturePaging,
+  PlotAudit,
   PlotReplacement,
   PlotWriteResult,
 } from './store.ts';
@@ -56,13 +64,17 @@ async function writeOrRollBack<T>(client: SqlClient, dryRun: boolean, work: (tx:
   }
 }
 
-type ClusterImportUpdate = { geometry?: ClusterGeometry; figures?: Partial<ClusterFigures> };
+type ClusterImportUpdate = {
+  geometry?: ClusterGeometry;
+  geometryAsOf?: string | null;
+  figures?: Partial<ClusterFigures>;
+};
 
 /** An import's boundaries and figures grouped by cluster, so each cluster changes (and is audited) once. */
 function updatesByCluster(updates: Parameters<AtlasStore['applyClusterUpdates']>[0]) {
   const byCluster = new Map<string, ClusterImportUpdate>();
-  for (const { clusterId, geometry } of updates.boundaries) {
-    byCluster.set(clusterId, { ...byCluster.get(clusterId), geometry });
+  for (const { clusterId, geometry, asOf } of updates.boundaries) {
+    byCluster.set(clusterId, { ...byCluster.get(clusterId), geometry, geometryAsOf: asOf });
   }
   for (const { clusterId, figures } of updates.figures) {
     const known = byCluster.get(clusterId);
@@ -70,6 +82,12 @@ function updatesByCluster(updates: Parameters<AtlasStore['applyClusterUpdates']>
   }
   return byCluster;
 }
+
+/** A geometry an audit row holds; absent in rows written before boundaries were recorded. */
+const auditGeometry = (value: unknown) => {
+  const parsed = ClusterGeometry.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+};
 
 function clusterCollection(rows: ClusterRow[]): ClusterFeatureCollection {
   return {
@@ -171,8 +189,10 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
     tx: SqlClient,
     plots: readonly PlotFeature[],
     replaceOrigin: PlotReplacement | undefined,
+    audit: PlotAudit,
   ): Promise<PlotWriteResult> {
     await checkPlots(tx, plots);
+    const who = [audit.actor?.accountId ?? null, audit.actor?.accountName ?? null];
     const result: PlotWriteResult = { inserted: 0, updated: 0, removed: 0 };
     for (let start = 0; start < plots.length; start += PLOT_BATCH_SIZE) {
       const items = plots.slice(start, start + PLOT_BATCH_SIZE).map((plot) => ({
@@ -181,15 +201,23 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
         geometry: JSON.stringify(plot.geometry),
         ...officialPlotArea(plot.geometry, plot.properties.provinceId),
       }));
-      const rows = await tx.query<{ inserted: boolean }>(plotSql.upsertPlots, [JSON.stringify(items)]);
+      await tx.query(plotSql.lockPlots, [items.map((item) => item.id)]);
+      const rows = await tx.query<{ inserted: boolean }>(plotSql.upsertPlotsAudited, [
+        JSON.stringify(items),
+        ...who,
+        audit.action,
+        audit.sourceId,
+      ]);
       for (const row of rows) result[row.inserted ? 'inserted' : 'updated'] += 1;
     }
     if (replaceOrigin) {
       const kept = plots.map((plot) => plot.properties.id);
-      const removed = await tx.query(plotSql.removeOtherPlots, [
+      const removed = await tx.query(plotSql.removeOtherPlotsAudited, [
         replaceOrigin.clusterId,
         replaceOrigin.origin,
         kept,
+        ...who,
+        audit.sourceId,
       ]);
       result.removed = removed.length;
     }
@@ -314,15 +342,19 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
       const [row] = await client.query<PlotRow & { geometry: string }>(plotSql.getPlot, [id]);
       return row ? { ...plotRecordFromRow(row), geometry: plotGeometryFromText(row.geometry) } : null;
     },
-    async savePlots(plots, options = {}) {
+    async savePlots(plots, options) {
       const result = await writeOrRollBack(client, options.dryRun ?? false, (tx) =>
-        writePlots(tx, plots, options.replaceOrigin),
+        writePlots(tx, plots, options.replaceOrigin, options.audit),
       );
       if (!options.dryRun) await refreshDataVersion();
       return result;
     },
+    async plotHistory(id, limit = 200) {
+      const rows = await client.query<PlotAuditSqlRow>(plotSql.plotHistory, [id, limit]);
+      return rows.map(plotAuditRowFromSql);
+    },
     checkGeometry: postgisCheckGeometry(client),
-    async applyClusterUpdates(updates, { dryRun, source, account, onProgress }) {
+    async applyClusterUpdates(updates, { dryRun, source, actor, onProgress }) {
       const byCluster = updatesByCluster(updates);
       const result = await writeOrRollBack(client, dryRun, async (tx) => {
         let done = 0;
@@ -337,7 +369,14 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
           const next = ClusterProperties.parse({
             ...before,
             figures: { ...before.figures, ...update.figures },
-            ...(update.geometry ? { geometrySource: 'import', geometryNote: undefined } : {}),
+            ...(update.geometry
+              ? {
+                  geometrySource: 'import',
+                  geometryNote: undefined,
+                  geometrySourceId: source,
+                  geometryAsOf: update.geometryAsOf ?? null,
+                }
+              : {}),
             sourceIds: before.sourceIds.includes(source) ? before.sourceIds : [...before.sourceIds, source],
           });
           const geometry = update.geometry ? JSON.stringify(update.geometry) : null;
@@ -352,8 +391,8 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
           }
           await tx.query(sql.importClusterUpdate, [clusterId, JSON.stringify(next), geometry]);
           await tx.query(sql.auditClusterImport, [
-            account,
-            account,
+            actor?.accountId ?? null,
+            actor?.accountName ?? null,
             clusterId,
             JSON.stringify(before),
             current.version,
@@ -403,6 +442,35 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
       if (outcome.outcome === 'written') await refreshDataVersion();
       return outcome;
     },
+    async updateClusterBoundary(id, { expectedVersion, geometry, next, actor, sourceId }) {
+      const outcome = await client.transaction(async (tx) => {
+        const [current] = await tx.query<ClusterRow & { version: number }>(sql.getClusterVersioned, [id]);
+        if (!current) return { outcome: 'missing' as const };
+        const [written] = await tx.query<{ version: number }>(sql.updateClusterBoundaryIfVersion, [
+          id,
+          JSON.stringify(next),
+          expectedVersion,
+          JSON.stringify(geometry),
+        ]);
+        if (!written) return { outcome: 'stale' as const };
+        await tx.query(sql.auditClusterBoundary, [
+          actor.accountId,
+          actor.accountName,
+          id,
+          JSON.stringify(current.doc),
+          current.version,
+          current.geometry,
+          sourceId,
+        ]);
+        return { outcome: 'written' as const, version: written.version };
+      });
+      if (outcome.outcome === 'written') await refreshDataVersion();
+      return outcome;
+    },
+    async clustersNear(geometry, excludeId) {
+      const rows = await client.query<ClusterRow>(sql.clustersNear, [excludeId, JSON.stringify(geometry)]);
+      return clusterCollection(rows).features;
+    },
     async listClustersAsOf(date, provinceId) {
       return clusterCollection(await client.query<ClusterRow>(sql.clustersAsOf, [date, provinceId ?? null]));
     },
@@ -412,8 +480,8 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
         account_name: string | null;
         action: ClusterAuditRow['action'];
         source_id: string | null;
-        before: { doc: unknown; version: number } | null;
-        after: { doc: unknown; version: number };
+        before: { doc: unknown; version: number; geometry?: unknown } | null;
+        after: { doc: unknown; version: number; geometry?: unknown };
       }>(sql.clusterHistory, [id, afterVersion, limit]);
       return rows.map((row) => ({
         at: new Date(row.at).toISOString(),
@@ -421,9 +489,17 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
         action: row.action,
         sourceId: row.source_id,
         before: row.before
-          ? { doc: ClusterProperties.parse(row.before.doc), version: row.before.version }
+          ? {
+              doc: ClusterProperties.parse(row.before.doc),
+              version: row.before.version,
+              geometry: auditGeometry(row.before.geometry),
+            }
           : null,
-        after: { doc: ClusterProperties.parse(row.after.doc), version: row.after.version },
+        after: {
+          doc: ClusterProperties.parse(row.after.doc),
+          version: row.after.version,
+          geometry: auditGeometry(row.after.geometry),
+        },
       }));
     },
     tiles: createTileSource(client),

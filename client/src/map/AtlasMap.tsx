@@ -10,7 +10,7 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './maplibreWorker.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProvinceSummary } from '../../../domain/api.ts';
 import type { ClusterFeatureCollection } from '../../../domain/cluster.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
@@ -50,6 +50,10 @@ type Props = {
   onViewChange?: (view: CameraView) => void;
   /** The MapLibre map once loaded, for callers that drive the camera (the embed's host API). */
   onMapLoad?: (map: MapLibreMap) => void;
+  /** While a boundary is drawn, clicks belong to the drawing: clusters are not picked. */
+  picking?: boolean;
+  /** Extra map children (the boundary drawing), which reach the map with `useMap`. */
+  children?: ReactNode;
 };
 
 const VIET_NAM_VIEW = { longitude: 106.5, latitude: 16, zoom: 4.5 };
@@ -67,6 +71,7 @@ export function AtlasMap(props: Props) {
     onMapLoad,
   } = props;
   const controls = props.controls ?? true;
+  const picking = props.picking ?? true;
   const { language, t } = useI18n();
   const mapRef = useRef<MapRef>(null);
   const shownProvince = useRef(province?.id ?? null);
@@ -117,8 +122,8 @@ export function AtlasMap(props: Props) {
       }}
       initialViewState={start}
       mapStyle={style}
-      interactiveLayerIds={interactiveClusterLayerIds}
-      onClick={onClick}
+      interactiveLayerIds={picking ? interactiveClusterLayerIds : []}
+      onClick={picking ? onClick : undefined}
       onMouseEnter={() => setCursor('pointer')}
       onMouseLeave={() => setCursor('grab')}
       onMoveEnd={(event) => {
@@ -159,6 +164,7 @@ export function AtlasMap(props: Props) {
           <Layer {...clusterLabelLayer(language)} />
         </Source>
       )}
+      {props.children}
     </MapView>
   );
 }

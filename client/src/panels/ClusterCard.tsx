@@ -65,7 +65,7 @@ export function ClusterCard({
   editing,
   timeline,
 }: Props) {
-  const { t, text, language } = useI18n();
+  const { t, text, language, date } = useI18n();
   const format = useFormatValue();
   const source = (id: string) => sources.find((item) => item.id === id);
   const unknown = <span className="unknown">{t.unknown}</span>;
@@ -111,6 +111,19 @@ export function ClusterCard({
         <p className="notice illustrative">
           <strong>{geometrySources.label('illustrative', language)}.</strong>{' '}
           {cluster.geometryNote && text(cluster.geometryNote)}
+        </p>
+      )}
+
+      {(cluster.geometrySource === 'drawn' || cluster.geometrySource === 'import') && (
+        <p className="muted small" data-geometry-source={cluster.geometrySource}>
+          {geometrySources.label(cluster.geometrySource, language)}
+          {cluster.geometrySourceId && (
+            <>
+              {' '}
+              · {t.source}: <SourceRef source={source(cluster.geometrySourceId)} />
+            </>
+          )}
+          {cluster.geometryAsOf && ` · ${date(cluster.geometryAsOf)}`}
         </p>
       )}
 

@@ -12,10 +12,12 @@ type Props = {
   today: string;
   /** After a save: the app reloads the card, map and dashboard. */
   onSaved: () => void;
+  /** Opens the boundary drawing on the map; absent where it cannot be drawn (a past day's view). */
+  onDrawBoundary?: () => void;
 };
 
 /** "Sửa số liệu" for an account that may edit the cluster's province, the form it opens, and "Đã lưu". */
-export function ClusterEditing({ cluster, sources, today, onSaved }: Props) {
+export function ClusterEditing({ cluster, sources, today, onSaved, onDrawBoundary }: Props) {
   const { t } = useI18n();
   const { account } = useAuth();
   const [open, setOpen] = useState(false);
@@ -36,6 +38,11 @@ export function ClusterEditing({ cluster, sources, today, onSaved }: Props) {
           >
             {t.edit}
           </button>
+          {onDrawBoundary && (
+            <button type="button" className="button" data-action="draw-boundary" onClick={onDrawBoundary}>
+              {t.drawBoundary}
+            </button>
+          )}
           {savedVersion !== null && (
             <span className="notice saved" role="status">
               {t.editSaved.replace('{version}', String(savedVersion))}

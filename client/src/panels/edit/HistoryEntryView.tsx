@@ -11,6 +11,7 @@ const actionLabels: Record<ClusterHistoryEntry['action'], keyof Messages> = {
   update: 'actionUpdate',
   import: 'actionImport',
   layout: 'actionLayout',
+  delete: 'actionDelete',
 };
 
 /** `14:05 12/06/2025`: a moment in Vietnam's time, in the interface's format. */

@@ -1,7 +1,9 @@
 import type { ClusterFigureKey } from '../../../../domain/cluster-change.ts';
 import type { ReportedFigure } from '../../../../domain/figure.ts';
+import type { Target } from '../../../../domain/target.ts';
 import type { Language, LocalizedText } from '../../../../domain/text.ts';
 import {
+  geometrySources,
   infrastructureComponents,
   infrastructureStates,
   obstacleKinds,
@@ -9,6 +11,7 @@ import {
   wastewaterPlantStates,
 } from '../../../../domain/vocabulary.ts';
 import type { Messages } from '../../i18n/messages.ts';
+import { targetsText } from './target-text.ts';
 
 /** The interface text that names each cluster figure. */
 export const figureLabels: Record<ClusterFigureKey, keyof Messages> = {
@@ -25,6 +28,7 @@ type Words = {
   t: Messages;
   language: Language;
   format: (value: number, unit: ReportedFigure['unit'], approximate?: boolean) => string;
+  date?: (isoDate: string) => string;
 };
 
 /**
@@ -44,6 +48,8 @@ export function pathLabel(path: string, { t, language }: Words): string {
     targets: t.targets,
     locality: t.locality,
     name: t.clusterName,
+    boundary: t.boundary,
+    geometrySource: t.geometrySourceLabel,
   };
   return labels[path] ?? path;
 }
@@ -84,11 +90,15 @@ export function valueText(path: string, value: unknown, words: Words): string {
       return kinds.length > 0 ? kinds.join(', ') : t.editNone;
     }
     case 'targets':
-      return t.editTargetCount.replace('{count}', String((value as unknown[]).length));
+      return targetsText(value as Target[], words);
     case 'locality':
       return (inner as LocalizedText)[language];
     case 'name':
       return (value as LocalizedText)[language];
+    case 'boundary':
+      return `${format((value as { areaHa: number }).areaHa, 'ha')}`;
+    case 'geometrySource':
+      return geometrySources.label(value as never, language);
     default:
       return JSON.stringify(value);
   }
