@@ -202,7 +202,7 @@ describe('checkBoundary', () => {
 
 describe('checkPlotBoundary', () => {
   const clusterShape = rectangle(0, 0, 500, 500);
-  const plot = (id: string, origin: 'recorded' | 'generated', shape: ReturnType<typeof rectangle>) => ({
+  const plot = (id: string, origin: 'import' | 'generated', shape: ReturnType<typeof rectangle>) => ({
     id,
     label: id.toUpperCase(),
     origin,
@@ -218,7 +218,7 @@ describe('checkPlotBoundary', () => {
   test('a plot inside its cluster, beside the others, is clean', () => {
     const check = checkPlotBoundary(
       rectangle(0, 0, 100, 100),
-      context(false, [plot('lo-b', 'recorded', rectangle(100, 0, 200, 100))]),
+      context(false, [plot('lo-b', 'import', rectangle(100, 0, 200, 100))]),
     );
     expect(check.findings).toEqual([]);
     expect(check.measuredHa).toBeCloseTo(1, 1);
@@ -228,7 +228,7 @@ describe('checkPlotBoundary', () => {
     const check = checkPlotBoundary(
       rectangle(0, 0, 100, 100),
       context(false, [
-        plot('lo-b', 'recorded', rectangle(50, 0, 150, 100)),
+        plot('lo-b', 'import', rectangle(50, 0, 150, 100)),
         plot('lo-c', 'generated', rectangle(0, 50, 100, 150)),
       ]),
     );

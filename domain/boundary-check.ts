@@ -22,6 +22,8 @@ export type BoundaryFinding =
   | { kind: 'outside-viet-nam'; severity: 'error'; at: Position }
   | { kind: 'too-many-vertices'; severity: 'error'; vertices: number }
   | { kind: 'empty-area'; severity: 'error' }
+  /** A plot drawn as several shapes: a lot is one piece of land. */
+  | { kind: 'several-parts'; severity: 'error'; parts: number }
   | {
       kind: 'overlap';
       /** An error over a real boundary; a warning over an illustrative shape or a removed cluster. */
@@ -221,7 +223,7 @@ export function checkBoundary(
 export type NeighbourPlot = {
   id: string;
   label: string;
-  origin: 'recorded' | 'generated';
+  origin: 'import' | 'generated';
   geometry: Polygon;
 };
 
@@ -232,7 +234,7 @@ export type NeighbourPlot = {
  * warning beside an illustrative shape, which says nothing of where the land is).
  */
 export function checkPlotBoundary(
-  geometry: Polygon,
+  geometry: Polygon | MultiPolygon,
   context: {
     plotId: string;
     cluster: { geometry: Polygon | MultiPolygon; illustrative: boolean };
@@ -242,6 +244,9 @@ export function checkPlotBoundary(
 ): BoundaryCheck {
   const shape = shapeCheck(geometry, context.centralMeridianDegrees);
   const findings = [...shape.findings];
+  if (geometry.type === 'MultiPolygon' && geometry.coordinates.length > 1) {
+    findings.push({ kind: 'several-parts', severity: 'error', parts: geometry.coordinates.length });
+  }
   if (shape.comparable) {
     for (const neighbour of context.neighbours) {
       if (neighbour.id === context.plotId) continue;
@@ -292,6 +297,11 @@ export function boundaryFindingText(finding: BoundaryFinding): LocalizedText {
       };
     case 'empty-area':
       return { vi: 'Ranh giới không bao diện tích nào.', en: 'The boundary encloses no area.' };
+    case 'several-parts':
+      return {
+        vi: `Lô được vẽ thành ${finding.parts} vùng; một lô là một khu đất liền — hãy xóa bớt.`,
+        en: `The plot is drawn as ${finding.parts} shapes; a plot is one piece of land — remove the others.`,
+      };
     case 'overlap': {
       const ha = hectares(finding.overlapHa);
       return finding.severity === 'error'

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClusterProperties, Stage, WastewaterPlantState } from './cluster.ts';
-import { PlotContact, PlotGeometry, PlotProperties, type PlotStatus } from './plot.ts';
+import { PlotContact, PlotGeometry, PlotOrigin, PlotProperties, type PlotStatus } from './plot.ts';
 import { Source } from './source.ts';
 import { LocalizedText } from './text.ts';
 
@@ -104,8 +104,23 @@ export type PlotPage = z.infer<typeof PlotPage>;
 /** `GET /api/plots/{id}` */
 export const PlotDetail = PlotSummary.extend({
   geometry: PlotGeometry,
+  /** The version a boundary redraw names in If-Match (`"plot-<id>-v<version>"`). */
+  version: z.number().int().positive(),
   contact: ResolvedContact,
   /** Every source the plot, its cluster context and its contact cite, so the card can name each. */
   sources: z.array(Source),
 });
 export type PlotDetail = z.infer<typeof PlotDetail>;
+
+/** A plot as an outline, for the live overlap check while another plot of its cluster is redrawn. */
+export const PlotOutline = z.object({
+  id: z.string(),
+  label: z.string(),
+  origin: PlotOrigin,
+  geometry: PlotGeometry,
+});
+export type PlotOutline = z.infer<typeof PlotOutline>;
+
+/** `GET /api/clusters/{id}/plot-outlines`. */
+export const PlotOutlines = z.object({ plots: z.array(PlotOutline) });
+export type PlotOutlines = z.infer<typeof PlotOutlines>;

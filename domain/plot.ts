@@ -56,6 +56,9 @@ export const PlotProperties = z
     sourceId: z.string().nullable().default(null),
     /** The date the status holds at; null when not known. */
     asOf: IsoDate.nullable().default(null),
+    /** The document a redrawn boundary follows, and the date it holds at. */
+    geometrySourceId: z.string().optional(),
+    geometryAsOf: IsoDate.optional(),
   })
   .refine((plot) => plot.status === 'leased' || plot.tenant === null, {
     message: 'only a leased plot has a tenant',

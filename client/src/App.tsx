@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
-import type { ClusterFeatureCollection, ClusterGeometry } from '../../domain/cluster.ts';
+import type { ClusterFeatureCollection } from '../../domain/cluster.ts';
 import type { Language } from '../../domain/text.ts';
 import { ApiRequestError, api } from './api/client.ts';
 import { useApi } from './api/useApi.ts';
@@ -10,7 +10,8 @@ import { InvestorView } from './InvestorView.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nContext.tsx';
 import { AsOfBanner } from './map/AsOfBanner.tsx';
 import { AtlasMap } from './map/AtlasMap.tsx';
-import { BoundaryDrawing, type DrawingTool } from './map/boundary/BoundaryDrawing.tsx';
+import { BoundaryDrawing } from './map/boundary/BoundaryDrawing.tsx';
+import { useBoundaryDrawing } from './map/boundary/useBoundaryDrawing.ts';
 import { LayerSwitcher } from './map/LayerSwitcher.tsx';
 import { Legend } from './map/Legend.tsx';
 import { MapTitle } from './map/MapTitle.tsx';
@@ -104,12 +105,8 @@ function Atlas({
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [compareMessage, setCompareMessage] = useState<string | null>(null);
   const mode = state.mode ?? 'planner';
-  // A boundary being drawn on the map: for which cluster, the shape so far, the tool in hand.
-  const [boundaryFor, setBoundaryFor] = useState<string | null>(null);
-  const [drawn, setDrawn] = useState<ClusterGeometry | null>(null);
-  const [drawTool, setDrawTool] = useState<DrawingTool>('edit');
-  const [clearSignal, setClearSignal] = useState(0);
-  const [boundaryNotice, setBoundaryNotice] = useState<string | null>(null);
+  const boundary = useBoundaryDrawing();
+  const boundaryFor = boundary.forId;
   const drawing = mode === 'planner' && !asOf && boundaryFor !== null && selected?.id === boundaryFor;
   // The cluster being redrawn leaves the map's own layers, so only the editable shape shows.
   const mapFeatures = useMemo(
@@ -130,16 +127,10 @@ function Atlas({
     [clusters, boundaryFor],
   );
   // Choosing another cluster (from the list, or Back) leaves the drawing unsaved.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `boundary` is a new object each render.
   useEffect(() => {
-    if (boundaryFor !== null && state.cluster !== boundaryFor) setBoundaryFor(null);
+    if (boundaryFor !== null && state.cluster !== boundaryFor) boundary.stop();
   }, [state.cluster, boundaryFor]);
-  const startDrawing = (id: string, fresh: boolean) => {
-    setBoundaryFor(id);
-    setDrawn(null);
-    setDrawTool(fresh ? 'draw' : 'edit');
-    setClearSignal(0);
-    setBoundaryNotice(null);
-  };
   const compare = state.compare ?? [];
   const compareTray = (
     <CompareTray
@@ -266,9 +257,9 @@ function Atlas({
                   <BoundaryDrawing
                     key={selected.id}
                     initial={selected.geometrySource === 'illustrative' ? null : (selectedGeometry ?? null)}
-                    tool={drawTool}
-                    clearSignal={clearSignal}
-                    onChange={setDrawn}
+                    tool={boundary.tool}
+                    clearSignal={boundary.clearSignal}
+                    onChange={boundary.setDrawn}
                   />
                 )}
               </AtlasMap>
@@ -278,9 +269,9 @@ function Atlas({
                 {t.boundaryDrawingNotice}
               </p>
             )}
-            {!drawing && boundaryNotice && (
+            {!drawing && boundary.notice && (
               <p className="map-notice saved" role="status">
-                {boundaryNotice}
+                {boundary.notice}
               </p>
             )}
             {detail.state === 'ready' && <MapTitle detail={detail.data} />}
@@ -312,21 +303,17 @@ function Atlas({
                   neighbours,
                   t.boundaryTitle.replace('{name}', text(selected.name)),
                 )}
-                drawn={drawn}
-                tool={drawTool}
-                onTool={setDrawTool}
-                onRestart={() => {
-                  setDrawTool('draw');
-                  setClearSignal((signal) => signal + 1);
-                }}
+                drawn={boundary.drawn}
+                tool={boundary.tool}
+                onTool={boundary.setTool}
+                onRestart={boundary.restart}
                 sources={sources}
                 today={today}
                 onSaved={(version) => {
-                  setBoundaryFor(null);
-                  setBoundaryNotice(t.boundarySaved.replace('{version}', String(version)));
+                  boundary.stop(t.boundarySaved.replace('{version}', String(version)));
                   setDataRevision((revision) => revision + 1);
                 }}
-                onCancel={() => setBoundaryFor(null)}
+                onCancel={() => boundary.stop()}
               />
             ) : selected && selectedGeometry && detail.state === 'ready' ? (
               <ClusterCard
@@ -347,7 +334,7 @@ function Atlas({
                         today={today}
                         onSaved={() => setDataRevision((revision) => revision + 1)}
                         onDrawBoundary={() =>
-                          startDrawing(selected.id, selected.geometrySource === 'illustrative')
+                          boundary.start(selected.id, selected.geometrySource === 'illustrative')
                         }
                       />
                       <PlotLayoutAction

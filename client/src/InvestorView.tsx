@@ -1,13 +1,20 @@
+import type { FilterSpecification } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
+import { canEditProvince } from '../../domain/account.ts';
 import type { ProvinceDetail, ProvinceSummary } from '../../domain/api.ts';
 import type { ClusterFeatureCollection } from '../../domain/cluster.ts';
-import type { PlotSummary } from '../../domain/plot-api.ts';
-import { api } from './api/client.ts';
+import { PlotOutlines, type PlotSummary } from '../../domain/plot-api.ts';
+import { api, getJson } from './api/client.ts';
 import { type Loadable, useApi } from './api/useApi.ts';
+import { useAuth } from './auth/AuthContext.tsx';
 import { useI18n } from './i18n/I18nContext.tsx';
+import { BoundaryDrawing } from './map/boundary/BoundaryDrawing.tsx';
+import { useBoundaryDrawing } from './map/boundary/useBoundaryDrawing.ts';
 import { PlotLegend } from './map/PlotLegend.tsx';
 import { PlotMap } from './map/PlotMap.tsx';
 import { BottomSheet } from './panels/BottomSheet.tsx';
+import { BoundaryEditor } from './panels/boundary/BoundaryEditor.tsx';
+import { plotBoundaryTarget } from './panels/boundary/plot-target.ts';
 import { CompareTray } from './panels/plots/CompareTray.tsx';
 import { PlotCard } from './panels/plots/PlotCard.tsx';
 import { PlotFilters } from './panels/plots/PlotFilters.tsx';
@@ -36,16 +43,36 @@ export function InvestorView({ state, update, province, detail, clusters, today,
   const { t, text } = useI18n();
   const filter = state.plotFilter ?? defaultPlotFilter;
   const provinceId = province?.id ?? null;
-  const { pages, loadMore } = usePlotPages(provinceId, filter);
+  const [plotRevision, setPlotRevision] = useState(0);
+  const { pages, loadMore } = usePlotPages(provinceId, filter, plotRevision);
   const [hovered, setHovered] = useState<string | null>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
   const [zoom, setZoom] = useState(state.view?.zoom ?? 0);
   // Said beside the card's buttons, for the plot it was said about.
   const [compareMessage, setCompareMessage] = useState<{ plotId: string | null; text: string } | null>(null);
-  const selected = useApi(state.plot ?? null, (signal) => api.plot(state.plot ?? '', signal));
+  const { account } = useAuth();
+  // A plot's boundary redrawn on the map; each save reloads the card and the plot tiles.
+  const boundary = useBoundaryDrawing();
+  const selected = useApi(state.plot ?? null, (signal) => api.plot(state.plot ?? '', signal), plotRevision);
   const plot =
     selected.state === 'ready' && selected.data.properties.id === state.plot ? selected.data : null;
-  const mapFilter = useMemo(() => plotFilterExpression(provinceId ?? '', filter), [provinceId, filter]);
+  const drawing = plot !== null && boundary.forId === plot.properties.id;
+  const outlines = useApi(
+    drawing ? `outlines:${plot.properties.clusterId}:${plotRevision}` : null,
+    (signal) =>
+      getJson(
+        `/api/clusters/${encodeURIComponent(plot?.properties.clusterId ?? '')}/plot-outlines`,
+        PlotOutlines,
+        signal,
+      ),
+  );
+  // The plot being redrawn leaves the tile layers, so only the editable shape shows.
+  const mapFilter = useMemo((): FilterSpecification => {
+    const base = plotFilterExpression(provinceId ?? '', filter);
+    return drawing
+      ? (['all', base, ['!=', ['get', 'id'], boundary.forId ?? '']] as FilterSpecification)
+      : base;
+  }, [provinceId, filter, drawing, boundary.forId]);
   const clusterList = useMemo(
     () =>
       (clusters?.features ?? []).map((feature) => feature.properties).filter((c) => c.stage !== 'removed'),
@@ -139,7 +166,29 @@ export function InvestorView({ state, update, province, detail, clusters, today,
               onSelectPlot={(id) => update({ plot: id })}
               onViewChange={(view) => update({ view }, true)}
               onZoomChange={setZoom}
-            />
+              picking={!drawing}
+              tilesRevision={plotRevision}
+            >
+              {drawing && plot && (
+                <BoundaryDrawing
+                  key={plot.properties.id}
+                  initial={plot.geometry}
+                  tool={boundary.tool}
+                  clearSignal={boundary.clearSignal}
+                  onChange={boundary.setDrawn}
+                />
+              )}
+            </PlotMap>
+          )}
+          {drawing && (
+            <p className="map-notice drawing" role="status">
+              {t.boundaryDrawingNotice}
+            </p>
+          )}
+          {!drawing && boundary.notice && (
+            <p className="map-notice saved" role="status">
+              {boundary.notice}
+            </p>
           )}
           <PlotLegend
             zoom={zoom}
@@ -157,8 +206,41 @@ export function InvestorView({ state, update, province, detail, clusters, today,
           <BottomSheet key={state.plot} className="side-pane plot-card-pane" label={t.plotCard} expanded>
             {selected.state === 'loading' && <p className="muted">{t.loading}</p>}
             {selected.state === 'failed' && errorView(selected.error)}
-            {plot && (
+            {plot && drawing && clusterGeometry && (
+              <BoundaryEditor
+                target={plotBoundaryTarget(
+                  plot,
+                  { geometry: clusterGeometry, illustrative: plot.cluster.geometrySource === 'illustrative' },
+                  outlines.state === 'ready' ? outlines.data.plots : [],
+                  t.plotBoundaryTitle.replace('{label}', plot.properties.label),
+                )}
+                drawn={boundary.drawn}
+                tool={boundary.tool}
+                onTool={boundary.setTool}
+                onRestart={boundary.restart}
+                sources={provinceSources}
+                today={today}
+                onSaved={(version) => {
+                  boundary.stop(t.boundarySaved.replace('{version}', String(version)));
+                  setPlotRevision((revision) => revision + 1);
+                }}
+                onCancel={() => boundary.stop()}
+              />
+            )}
+            {plot && !drawing && (
               <PlotCard
+                editing={
+                  canEditProvince(account, plot.properties.provinceId) ? (
+                    <button
+                      type="button"
+                      className="button"
+                      data-action="draw-plot-boundary"
+                      onClick={() => boundary.start(plot.properties.id, false)}
+                    >
+                      {t.drawPlotBoundary}
+                    </button>
+                  ) : null
+                }
                 plot={plot}
                 sources={sources}
                 onClose={() => update({ plot: null })}

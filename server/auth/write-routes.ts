@@ -87,6 +87,15 @@ export const writeRoutes: readonly WriteRoute[] = [
     provinceId: 'khanh-hoa',
   },
   {
+    method: 'PUT',
+    pattern: '/plots/:id/boundary',
+    examplePath: '/api/plots/no-such-plot/boundary',
+    exampleBody: {},
+    exampleHeaders: { 'If-Match': '"plot-no-such-plot-v1"' },
+    minimumRole: 'editor',
+    provinceId: null,
+  },
+  {
     method: 'POST',
     pattern: '/provinces/:provinceId/imports',
     // No file name: an allowed caller gets a 400 before any upload is read.

@@ -15,6 +15,7 @@ import type { AtlasStore } from '../store/store.ts';
 import { clusterEditRoutes } from './cluster-edits.ts';
 import { exportRoutes } from './export.ts';
 import { importRoutes } from './imports.ts';
+import { plotBoundaryRoutes } from './plot-boundary.ts';
 import { plotLayoutRoutes } from './plot-layout.ts';
 import { plotRoutes } from './plots.ts';
 import { queryValues, rejectUnknownParameters, singleValue } from './query-params.ts';
@@ -155,15 +156,15 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
     response.type('application/geo+json').send(body);
   });
 
-  router.use(
-    clusterEditRoutes(getStore, {
-      csrf: csrfGuard,
-      editorOf: async (request, provinceId) => {
-        const account = assertProvinceEditor(request, provinceId);
-        return { accountId: account.id, accountName: account.displayName };
-      },
-    }),
-  );
+  const editGuards = {
+    csrf: csrfGuard,
+    editorOf: async (request: Request, provinceId: string) => {
+      const account = assertProvinceEditor(request, provinceId);
+      return { accountId: account.id, accountName: account.displayName };
+    },
+  };
+  router.use(clusterEditRoutes(getStore, editGuards));
+  router.use(plotBoundaryRoutes(getStore, editGuards));
   router.use(plotLayoutRoutes(getStore));
   router.use(plotRoutes(getStore));
   router.use(reportRoutes(getStore));

@@ -1,13 +1,14 @@
 import { type Request, type RequestHandler, Router } from 'express';
 import { measureArea } from '../../domain/area.ts';
-import { BoundaryChange, type BoundaryRefusal } from '../../domain/boundary-change.ts';
-import { boundaryFindingText, checkBoundary } from '../../domain/boundary-check.ts';
+import { BoundaryChange } from '../../domain/boundary-change.ts';
+import { checkBoundary } from '../../domain/boundary-check.ts';
 import { ClusterProperties } from '../../domain/cluster.ts';
 import { applyClusterChange, ClusterChange, diffCluster } from '../../domain/cluster-change.ts';
 import type { ClusterHistory, ClusterHistoryEntry, ClusterRecord, StaleWrite } from '../../domain/history.ts';
 import { provinceCentralMeridian } from '../../domain/vn2000.ts';
-import { HttpError, invalidData, notFound } from '../errors.ts';
+import { HttpError, notFound } from '../errors.ts';
 import type { Actor, AtlasStore, ClusterAuditRow, VersionedCluster } from '../store/store.ts';
+import { boundaryRefusal, citedSource } from './boundary-writes.ts';
 import { jsonBody, parseBody } from './json-body.ts';
 import { rejectUnknownParameters } from './query-params.ts';
 
@@ -67,39 +68,6 @@ function historyEntry(row: ClusterAuditRow): ClusterHistoryEntry {
     differences: row.before
       ? [...diffCluster(row.before.doc, row.after.doc), ...boundaryDifference(row)]
       : [],
-  };
-}
-
-/** The source a write cites, which must be a document we hold. */
-async function citedSource(store: AtlasStore, sourceId: string) {
-  const [source] = await store.getSources([sourceId]);
-  if (!source) {
-    throw invalidData(
-      `Không có nguồn "${sourceId}": số liệu báo cáo phải dẫn một văn bản đã có.`,
-      `There is no source "${sourceId}": a reported figure must cite a document we hold.`,
-    );
-  }
-  return source;
-}
-
-/** A 422 naming every error the boundary check found (and its warnings, for the editor's panel). */
-function boundaryRefusal(check: BoundaryRefusal['check'], postgisReason: string | null): BoundaryRefusal {
-  const errors = (check?.findings ?? [])
-    .filter((finding) => finding.severity === 'error')
-    .map(boundaryFindingText);
-  if (postgisReason) {
-    errors.push({
-      vi: `PostGIS: hình không hợp lệ (${postgisReason}).`,
-      en: `PostGIS: the shape is invalid (${postgisReason}).`,
-    });
-  }
-  return {
-    error: {
-      code: 'invalid_boundary',
-      message_vi: `Chưa lưu ranh giới: ${errors.map((text) => text.vi).join(' ')}`,
-      message_en: `The boundary was not saved: ${errors.map((text) => text.en).join(' ')}`,
-    },
-    check,
   };
 }
 

@@ -88,6 +88,7 @@ export function plotRoutes(getStore: () => Promise<AtlasStore>): Router {
       const detail: PlotDetail = {
         ...base,
         geometry: plot.geometry,
+        version: plot.version,
         contact,
         sources: await store.getSources([...new Set(cited)]),
       };

@@ -39,7 +39,30 @@ export const plotSql = {
   /** One page of plots; $12 limit, $13 offset. */
   listPlots: (sort: PlotSort) =>
     `select ${plotColumns} ${plotFilter} order by ${orderBy[sort]} limit $12 offset $13`,
-  getPlot: `select ${plotColumns}, ST_AsGeoJSON(p.geom, 7)::text as geometry from plots p where p.id = $1`,
+  getPlot: `select ${plotColumns}, p.version, ST_AsGeoJSON(p.geom, 7)::text as geometry from plots p where p.id = $1`,
+  /** A plot about to be redrawn, locked until the transaction ends, as the audit log keeps it. */
+  lockPlotRecord: `
+    select p.doc, p.version, ${plotAuditRecord('p')} as record
+    from plots p where p.id = $1 for update`,
+  /** A redrawn plot ($1 id): record $2, area $3 m² measured $4, geometry $5; the version goes up. */
+  updatePlotBoundary: `
+    update plots
+    set doc = $2::jsonb, area_m2 = $3, area_measure = $4, geom = ST_SetSRID(ST_GeomFromGeoJSON($5::text), 4326),
+      version = version + 1
+    where id = $1
+    returning version`,
+  /** The redraw's audit row: $1 account id, $2 name, $3 plot id, $4 the record before, $5 source. */
+  auditPlotBoundary: `
+    insert into audit_log (account_id, account_name, action, entity, entity_id, before, after, source_id)
+    select $1, $2, 'update', 'plot', p.id, $4::jsonb, ${plotAuditRecord('p')}, $5
+    from plots p where p.id = $3`,
+  /** A cluster's plots as outlines ($1 cluster), those whose box meets $2 (GeoJSON) when given. */
+  plotOutlines: `
+    select id, label, origin, ST_AsGeoJSON(geom, 7)::text as geometry
+    from plots
+    where cluster_id = $1 and ($2::text is null or geom && ST_SetSRID(ST_GeomFromGeoJSON($2::text), 4326))
+    order by id
+    limit 20000`,
   /** The first invalid geometry of a batch (1-based index), with PostGIS's reason. */
   firstInvalidGeometry: `
     select ordinality::int as index, ST_IsValidReason(g) as reason

@@ -339,8 +339,47 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
       return [row.west, row.south, row.east, row.north];
     },
     async getPlot(id) {
-      const [row] = await client.query<PlotRow & { geometry: string }>(plotSql.getPlot, [id]);
-      return row ? { ...plotRecordFromRow(row), geometry: plotGeometryFromText(row.geometry) } : null;
+      const [row] = await client.query<PlotRow & { geometry: string; version: number }>(plotSql.getPlot, [id]);
+      return row
+        ? { ...plotRecordFromRow(row), geometry: plotGeometryFromText(row.geometry), version: row.version }
+        : null;
+    },
+    async updatePlotBoundary(id, { expectedVersion, geometry, next, actor, sourceId }) {
+      const outcome = await client.transaction(async (tx) => {
+        const [current] = await tx.query<{ version: number; record: unknown }>(plotSql.lockPlotRecord, [id]);
+        if (!current) return { outcome: 'missing' as const };
+        if (current.version !== expectedVersion) return { outcome: 'stale' as const };
+        const { areaM2, areaMeasure } = officialPlotArea(geometry, next.provinceId);
+        const [written] = await tx.query<{ version: number }>(plotSql.updatePlotBoundary, [
+          id,
+          JSON.stringify(next),
+          areaM2,
+          areaMeasure,
+          JSON.stringify(geometry),
+        ]);
+        await tx.query(plotSql.auditPlotBoundary, [
+          actor.accountId,
+          actor.accountName,
+          id,
+          JSON.stringify(current.record),
+          sourceId,
+        ]);
+        return { outcome: 'written' as const, version: written?.version ?? expectedVersion + 1 };
+      });
+      if (outcome.outcome === 'written') await refreshDataVersion();
+      return outcome;
+    },
+    async plotOutlines(clusterId, near) {
+      const rows = await client.query<{ id: string; label: string; origin: string; geometry: string }>(
+        plotSql.plotOutlines,
+        [clusterId, near ? JSON.stringify(near) : null],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        label: row.label,
+        origin: row.origin === 'generated' ? ('generated' as const) : ('import' as const),
+        geometry: plotGeometryFromText(row.geometry),
+      }));
     },
     async savePlots(plots, options) {
       const result = await writeOrRollBack(client, options.dryRun ?? false, (tx) =>

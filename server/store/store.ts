@@ -8,7 +8,7 @@ import type {
   WastewaterPlantState,
 } from '../../domain/cluster.ts';
 import type { PlotFeature, PlotGeometry, PlotOrigin, PlotProperties, PlotStatus } from '../../domain/plot.ts';
-import type { PlotQuery } from '../../domain/plot-api.ts';
+import type { PlotOutline, PlotQuery } from '../../domain/plot-api.ts';
 import type { Province } from '../../domain/province.ts';
 import type { Source } from '../../domain/source.ts';
 import type { AccountStore } from '../auth/account-store.ts';
@@ -120,7 +120,23 @@ export interface AtlasStore {
   /** Clusters by id, with their geometry; unknown ids are left out. */
   getClusters(ids: readonly string[]): Promise<ClusterFeatureCollection>;
   listPlots(query: PlotQuery): Promise<{ plots: PlotRecord[]; numberMatched: number }>;
-  getPlot(id: string): Promise<(PlotRecord & { geometry: PlotGeometry }) | null>;
+  getPlot(id: string): Promise<(PlotRecord & { geometry: PlotGeometry; version: number }) | null>;
+  /**
+   * Writes a plot's redrawn boundary with its next record and measured area if its version is
+   * still `expectedVersion`, with one audit row holding the plot before and after.
+   */
+  updatePlotBoundary(
+    id: string,
+    change: {
+      expectedVersion: number;
+      geometry: PlotGeometry;
+      next: PlotProperties;
+      actor: Actor;
+      sourceId: string;
+    },
+  ): Promise<{ outcome: 'written'; version: number } | { outcome: 'stale' } | { outcome: 'missing' }>;
+  /** A cluster's plots as outlines; only those whose box meets `near` when given. */
+  plotOutlines(clusterId: string, near?: PlotGeometry): Promise<PlotOutline[]>;
   /** One page of clusters with their geometry, ordered by id, and how many match in all. */
   listClusterFeatures(
     query: ClusterFeatureQuery,

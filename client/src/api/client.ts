@@ -19,7 +19,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function getJson<T extends z.ZodType>(
+export async function getJson<T extends z.ZodType>(
   path: string,
   schema: T,
   signal?: AbortSignal,

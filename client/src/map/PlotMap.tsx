@@ -9,8 +9,8 @@ import {
 } from '@vis.gl/react-maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './maplibreWorker.ts';
-import type { FilterSpecification } from 'maplibre-gl';
-import { useMemo, useRef, useState } from 'react';
+import type { FilterSpecification, VectorTileSource } from 'maplibre-gl';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProvinceSummary } from '../../../domain/api.ts';
 import type { ClusterFeatureCollection } from '../../../domain/cluster.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
@@ -51,6 +51,12 @@ type Props = {
   onSelectPlot: (id: string) => void;
   onViewChange: (view: CameraView) => void;
   onZoomChange: (zoom: number) => void;
+  /** While a plot is redrawn, clicks belong to the drawing: plots are not picked. */
+  picking?: boolean;
+  /** Counts saved plot edits: a new one fetches the plot tiles again, past MapLibre's tile cache. */
+  tilesRevision?: number;
+  /** Extra map children (the boundary drawing), mounted once the map has loaded. */
+  children?: ReactNode;
 };
 
 const featureId = (event: MapLayerMouseEvent) => {
@@ -73,6 +79,13 @@ export function PlotMap(props: Props) {
   useFitBounds(mapRef, props.focus);
   useFlyToProvince(mapRef, ready, province, initialView !== null || props.focus !== null);
 
+  const picking = props.picking ?? true;
+  const tilesRevision = props.tilesRevision ?? 0;
+  useEffect(() => {
+    const source = mapRef.current?.getSource(PLOTS_SOURCE) as VectorTileSource | undefined;
+    if (ready && tilesRevision > 0)
+      source?.setTiles([`${origin}/tiles/plots/{z}/{x}/{y}.mvt?v=${tilesRevision}`]);
+  }, [ready, tilesRevision, origin]);
   const onClick = (event: MapLayerMouseEvent) => {
     const id = featureId(event);
     if (id) return onSelectPlot(id);
@@ -91,8 +104,8 @@ export function PlotMap(props: Props) {
       ref={mapRef}
       initialViewState={start}
       mapStyle={style}
-      interactiveLayerIds={interactivePlotLayerIds}
-      onClick={onClick}
+      interactiveLayerIds={picking ? interactivePlotLayerIds : []}
+      onClick={picking ? onClick : undefined}
       onMouseMove={(event) => onHoverPlot(featureId(event))}
       onMouseLeave={() => onHoverPlot(null)}
       cursor={props.hoveredPlotId ? 'pointer' : 'grab'}
@@ -132,6 +145,7 @@ export function PlotMap(props: Props) {
           <Layer {...clusterLabelLayer(language)} />
         </Source>
       )}
+      {ready && props.children}
     </MapView>
   );
 }

@@ -12,9 +12,10 @@ type Pages =
 
 /**
  * The plots matching a filter, a page at a time: the first page whenever the filter changes,
- * the next one appended on `loadMore` ("Xem thêm").
+ * the next one appended on `loadMore` ("Xem thêm"); again from the first when `revision` goes up
+ * (a plot was saved).
  */
-export function usePlotPages(provinceId: string | null, filter: PlotFilter) {
+export function usePlotPages(provinceId: string | null, filter: PlotFilter, revision = 0) {
   const [pages, setPages] = useState<Pages>({ state: 'loading' });
   const [offset, setOffset] = useState(0);
   const firstQuery = provinceId
@@ -40,7 +41,7 @@ export function usePlotPages(provinceId: string | null, filter: PlotFilter) {
       },
     );
     return () => controller.abort();
-  }, [firstQuery]);
+  }, [firstQuery, revision]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new offset is the only trigger.
   useEffect(() => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PlotDetail } from '../../../../domain/plot-api.ts';
 import type { Source } from '../../../../domain/source.ts';
 import { geometrySources, plotOrigins } from '../../../../domain/vocabulary.ts';
@@ -15,10 +16,20 @@ type Props = {
   onCompareCluster: () => void;
   /** What the last compare click did, said beside the buttons. */
   compareMessage: string | null;
+  /** An editor's actions on the plot (redraw its boundary); absent for everyone else. */
+  editing?: ReactNode;
 };
 
 /** An investor's view of one plot: the facts, whom to call, and what to do next. */
-export function PlotCard({ plot, sources, onClose, onCompare, onCompareCluster, compareMessage }: Props) {
+export function PlotCard({
+  plot,
+  sources,
+  onClose,
+  onCompare,
+  onCompareCluster,
+  compareMessage,
+  editing,
+}: Props) {
   const { t, text, language } = useI18n();
   const { properties, cluster } = plot;
   const cited = [
@@ -60,6 +71,7 @@ export function PlotCard({ plot, sources, onClose, onCompare, onCompareCluster, 
           {t.compareCluster}
         </button>
         <CopyLinkButton />
+        {editing}
         <button type="button" className="button" onClick={() => window.print()} data-action="print">
           {t.printSheet}
         </button>
