@@ -339,7 +339,9 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
       return [row.west, row.south, row.east, row.north];
     },
     async getPlot(id) {
-      const [row] = await client.query<PlotRow & { geometry: string; version: number }>(plotSql.getPlot, [id]);
+      const [row] = await client.query<PlotRow & { geometry: string; version: number }>(plotSql.getPlot, [
+        id,
+      ]);
       return row
         ? { ...plotRecordFromRow(row), geometry: plotGeometryFromText(row.geometry), version: row.version }
         : null;
