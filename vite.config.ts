@@ -45,6 +45,7 @@ export default defineConfig({
             'server/**/*.test.ts',
             'client/**/*.test.ts',
             'geodata/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
         },
       },
