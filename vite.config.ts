@@ -59,6 +59,16 @@ export default defineConfig({
         },
       },
       {
+        // Two app processes behind nginx on one PostgreSQL server; skipped without DATABASE_URL or nginx.
+        test: {
+          name: 'scale-out',
+          include: ['test/scale-out/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

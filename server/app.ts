@@ -3,6 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { csrfGuard, loadSession } from './auth/middleware.ts';
+import type { TrustProxySetting } from './config.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -30,6 +31,8 @@ export type AppDeps = {
   clientDir?: string;
   /** Origins allowed to frame `/embed` (EMBED_ALLOWED_ORIGINS). */
   embedAllowedOrigins?: readonly string[];
+  /** Express `trust proxy` (TRUST_PROXY): proxies whose X-Forwarded-For/-Proto to believe; off if omitted. */
+  trustProxy?: TrustProxySetting;
 };
 
 /** Builds the Express app. It never listens: main.ts does, tests use supertest. */
@@ -59,6 +62,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind nginx: request.ip (the sign-in throttle's key) and request.protocol come from X-Forwarded-*.
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(
     pinoHttp({ logger: deps.logger, autoLogging: { ignore: (request) => request.url === '/healthz' } }),
   );

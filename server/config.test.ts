@@ -24,6 +24,29 @@ describe('readConfig', () => {
     );
   });
 
+  test('TRUST_PROXY: off by default, a number of proxies, or their addresses and ranges', () => {
+    expect(readConfig({}).TRUST_PROXY).toBe(false);
+    expect(readConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBe(false);
+    expect(readConfig({ TRUST_PROXY: 'off' }).TRUST_PROXY).toBe(false);
+    expect(readConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(readConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(readConfig({ TRUST_PROXY: ' 2 ' }).TRUST_PROXY).toBe(2);
+    expect(readConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8 ::1 fd00::/8' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+    ]);
+  });
+
+  test('TRUST_PROXY refuses true (any client could pick its address) and what is not an address', () => {
+    expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(/refused/);
+    for (const wrong of ['nginx', '10.0.0.0/33', '1.2.3', '127.0.0.1/8/8', '100', '-1']) {
+      expect(() => readConfig({ TRUST_PROXY: wrong }), wrong).toThrow(/TRUST_PROXY/);
+    }
+  });
+
   test('refuses a DATABASE_URL that is not PostgreSQL and a port out of range', () => {
     expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT/);

@@ -1,4 +1,51 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** Names Express gives to address ranges (`proxy-addr`): 127.0.0.0/8, 169.254.0.0/16, 10/8 and the like. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, `address/prefix`, or a range name, as Express's `trust proxy` takes them. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Express's `trust proxy`: off (the default: the client is the socket's peer), how many proxies
+ * stand in front (nginx alone: 1), or their addresses. `true` (believe any X-Forwarded-For) is
+ * refused: a client could then pick the address the sign-in throttle counts.
+ */
+const TrustProxy = z
+  .string()
+  .default('')
+  .transform((text, context): false | number | string[] => {
+    const value = text.trim();
+    if (value === '' || /^(false|off|0)$/i.test(value)) return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    if (/^true$/i.test(value)) {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'true is refused: any client could then choose its own address; give the number of proxies (1 for nginx alone) or their addresses',
+      });
+      return z.NEVER;
+    }
+    const entries = value.split(/[\s,]+/).filter(Boolean);
+    const wrong = entries.find((entry) => !isProxyAddress(entry));
+    if (wrong !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${wrong.slice(0, 40)}" is neither a number of proxies (e.g. 1 for nginx alone) nor a proxy address, address/prefix or loopback|linklocal|uniquelocal`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+export type TrustProxySetting = z.infer<typeof TrustProxy>;
 
 const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -23,6 +70,8 @@ const Environment = z.object({
           ),
       ),
     ),
+  /** Proxies in front of the app (nginx): hops or addresses; unset: none, the peer is the client. */
+  TRUST_PROXY: TrustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof Environment>;

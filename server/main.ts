@@ -10,7 +10,13 @@ const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 // Listen at once so /healthz can say "starting"; the store opens (initdb, migrations, geodata) behind it.
 const store = openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
-const app = createApp({ store, logger, clientDir, embedAllowedOrigins: config.EMBED_ALLOWED_ORIGINS });
+const app = createApp({
+  store,
+  logger,
+  clientDir,
+  embedAllowedOrigins: config.EMBED_ALLOWED_ORIGINS,
+  trustProxy: config.TRUST_PROXY,
+});
 if (config.EMBED_ALLOWED_ORIGINS.length === 0) {
   logger.info('EMBED_ALLOWED_ORIGINS is empty: /embed can be framed by this server only');
 }

@@ -16,6 +16,9 @@ export type StoreOptions = {
   logger?: Logger;
 };
 
+/** Advisory lock key held while one process migrates and loads the geodata (any fixed number). */
+const STARTUP_LOCK = 4_726_551;
+
 /** Opens the database, applies migrations and loads the shipped geodata on first start. */
 export async function openStore(options: StoreOptions): Promise<AtlasStore> {
   const started = performance.now();
@@ -23,8 +26,19 @@ export async function openStore(options: StoreOptions): Promise<AtlasStore> {
     ? await openPgClient(options.databaseUrl)
     : await openPgliteClient(options.dataDir);
   try {
-    const applied = await migrate(client);
-    const loaded = await loadGeodata(client, options.geodata ?? readGeodata());
+    const prepare = async (db: SqlClient) => ({
+      applied: await migrate(db),
+      loaded: await loadGeodata(db, options.geodata ?? readGeodata()),
+    });
+    // Several app processes may start at once on one server: the first migrates and loads, the
+    // others wait for it and then find nothing to do (without the lock they raced and one failed).
+    const { applied, loaded } =
+      client.kind === 'postgresql'
+        ? await client.transaction(async (tx) => {
+            await tx.query('select pg_advisory_xact_lock($1)', [STARTUP_LOCK]);
+            return prepare(tx);
+          })
+        : await prepare(client);
     options.logger?.info(
       {
         database: client.kind,
