@@ -87,26 +87,38 @@ export function measureArea(
   geometry: Polygon | MultiPolygon,
   options: { centralMeridianDegrees: number | null },
 ): AreaMeasures {
-  const polygons = polygonsOf(geometry);
-  const geodesicSquareMetres = polygons.reduce(
-    (sum, rings) => sum + polygonArea(rings, geodesicRingSquareMetres),
-    0,
-  );
-
-  let vn2000PlaneHectares: number | null = null;
-  if (options.centralMeridianDegrees !== null) {
-    const toPlane = proj4('WGS84', vn2000Tm3Proj4(options.centralMeridianDegrees));
-    const planeRingArea = (ring: readonly Position[]) =>
-      planarRingArea(
-        ring.map(([longitude = Number.NaN, latitude = Number.NaN]) => toPlane.forward([longitude, latitude])),
-      );
-    const planeSquareMetres = polygons.reduce((sum, rings) => sum + polygonArea(rings, planeRingArea), 0);
-    vn2000PlaneHectares = planeSquareMetres / SQUARE_METRES_PER_HECTARE;
-  }
-
+  const planeSquareMetres =
+    options.centralMeridianDegrees === null
+      ? null
+      : vn2000PlaneSquareMetres(geometry, options.centralMeridianDegrees);
   return {
     sphericalHectares: turfArea(geometry) / SQUARE_METRES_PER_HECTARE,
-    geodesicHectares: geodesicSquareMetres / SQUARE_METRES_PER_HECTARE,
-    vn2000PlaneHectares,
+    geodesicHectares: geodesicSquareMetres(geometry) / SQUARE_METRES_PER_HECTARE,
+    vn2000PlaneHectares: planeSquareMetres === null ? null : planeSquareMetres / SQUARE_METRES_PER_HECTARE,
   };
+}
+
+/** `measureArea`'s `geodesicHectares` alone, in m²: on the WGS84 ellipsoid (GeographicLib). */
+export function geodesicSquareMetres(geometry: Polygon | MultiPolygon): number {
+  return polygonsOf(geometry).reduce((sum, rings) => sum + polygonArea(rings, geodesicRingSquareMetres), 0);
+}
+
+/** WGS84 → a VN-2000 TM-3 plane, one per central meridian: making one costs far more than using it. */
+const planeProjections = new Map<number, proj4.Converter>();
+
+/** `measureArea`'s `vn2000PlaneHectares` alone, in m²: in the plane of the given central meridian. */
+export function vn2000PlaneSquareMetres(
+  geometry: Polygon | MultiPolygon,
+  centralMeridianDegrees: number,
+): number {
+  const projection =
+    planeProjections.get(centralMeridianDegrees) ?? proj4('WGS84', vn2000Tm3Proj4(centralMeridianDegrees));
+  planeProjections.set(centralMeridianDegrees, projection);
+  const planeRingArea = (ring: readonly Position[]) =>
+    planarRingArea(
+      ring.map(([longitude = Number.NaN, latitude = Number.NaN]) =>
+        projection.forward([longitude, latitude]),
+      ),
+    );
+  return polygonsOf(geometry).reduce((sum, rings) => sum + polygonArea(rings, planeRingArea), 0);
 }

@@ -42,6 +42,8 @@ export function createApp(deps: AppDeps): Express {
   deps.store.then(
     (ready) => {
       store = ready;
+      // PGlite: read the features tiles are cut from now, in pages, not on the first map view.
+      ready.tiles.prepare().catch(() => undefined);
     },
     (error) => {
       startupError = error;

@@ -34,6 +34,19 @@ export const plotColumns = `
 const plotAuditRecord = (row: string) =>
   `jsonb_build_object('doc', ${row}.doc, 'version', ${row}.version, 'geometry', ST_AsGeoJSON(${row}.geom, 7)::jsonb)`;
 
+/**
+ * A batch of plots to write, as parallel arrays zipped row by row: $1 ids, $2 the plots' records
+ * (`doc`) as one JSON array, $3 areas (m²), $4 area measures, $5 geometries as hex EWKB (read by
+ * geometry's own input function; not a geometry[], whose elements are separated by `:`). Arrays
+ * rather than one JSON object per plot: only the records are JSON for the database to parse.
+ */
+const plotBatchInput = `
+  select id, doc, area_m2, area_measure, wkb::geometry as geom
+  from rows from (
+    unnest($1::text[]), jsonb_array_elements($2::jsonb), unnest($3::float8[]), unnest($4::text[]),
+    unnest($5::text[])
+  ) as batch(id, doc, area_m2, area_measure, wkb)`;
+
 export const plotSql = {
   countPlots: `select count(*)::int as matched ${plotFilter}`,
   /** One page of plots; $12 limit, $13 offset. */
@@ -63,27 +76,43 @@ export const plotSql = {
     where cluster_id = $1 and ($2::text is null or geom && ST_SetSRID(ST_GeomFromGeoJSON($2::text), 4326))
     order by id
     limit 20000`,
-  /** The first invalid geometry of a batch (1-based index), with PostGIS's reason. */
+  /** The first invalid geometry of a batch ($1, hex EWKB) as its 1-based index, with PostGIS's reason. */
   firstInvalidGeometry: `
     select ordinality::int as index, ST_IsValidReason(g) as reason
-    from unnest($1::text[]) with ordinality as input(text, ordinality),
-      lateral (select ST_GeomFromGeoJSON(input.text) as g) as parsed
+    from unnest($1::text[]) with ordinality as input(wkb, ordinality),
+      lateral (select ST_GeomFromEWKB(decode(input.wkb, 'hex')) as g) as parsed
     where not ST_IsValid(g)
     order by ordinality
     limit 1`,
   /**
-   * Upserts a batch ($1) and writes one audit row per plot in the same statement: $2 account id,
-   * $3 account name, $4 action, $5 source id. A replaced plot's version goes up and its row keeps
-   * the record before: every sub-statement sees the table as it was (lock the rows first with
-   * `lockPlots`, so none changes in between). `inserted` is false for rows that replaced an
-   * existing plot. There is no unaudited plot write.
+   * Inserts a batch of new plots (the arrays of `plotBatchInput`) and writes one audit row per
+   * plot in the same statement: $6 account id, $7 account name, $8 action, $9 source id. A plain
+   * insert, not an upsert: the batch holds only ids `lockPlots` found absent (no speculative
+   * insertion per row, no look for a record before); one added meanwhile by another writer fails
+   * the primary key (23505) and nothing is written. An invalid geometry fails the table's check
+   * (`plots_geom_check`): `firstInvalidGeometry` names it. There is no unaudited plot write.
+   */
+  insertPlotsAudited: `
+    with input as (${plotBatchInput}),
+    written as (
+      insert into plots (id, doc, area_m2, area_measure, geom)
+      select id, doc, area_m2, area_measure, geom from input
+      returning plots.id, plots.doc, plots.version, plots.geom
+    ), audited as (
+      insert into audit_log (account_id, account_name, action, entity, entity_id, before, after, source_id)
+      select $6, $7, $8, 'plot', w.id, null, ${plotAuditRecord('w')}, $9 from written w
+    )
+    select count(*)::int as inserted from written`,
+  /**
+   * Upserts a batch (the arrays of `insertPlotsAudited`, $6–$9 the same) and writes one audit row
+   * per plot in the same statement. A replaced plot's version goes up and its row keeps the record
+   * before: every sub-statement sees the table as it was (lock the rows first with `lockPlots`, so
+   * none changes in between). The answer counts the plots inserted and those that replaced one.
+   * There is no unaudited plot write.
    */
   upsertPlotsAudited: `
-    with input as (
-      select item ->> 'id' as id, item -> 'doc' as doc, (item ->> 'areaM2')::float8 as area_m2,
-        item ->> 'areaMeasure' as area_measure, ST_SetSRID(ST_GeomFromGeoJSON(item ->> 'geometry'), 4326) as geom
-      from jsonb_array_elements($1::jsonb) as item
-    ), previous as (
+    with input as (${plotBatchInput}),
+    previous as (
       select p.id, ${plotAuditRecord('p')} as record
       from plots p where p.id in (select id from input)
     ), written as (
@@ -95,10 +124,11 @@ export const plotSql = {
       returning plots.id, plots.doc, plots.version, plots.geom, (xmax = 0) as inserted
     ), audited as (
       insert into audit_log (account_id, account_name, action, entity, entity_id, before, after, source_id)
-      select $2, $3, $4, 'plot', w.id, previous.record, ${plotAuditRecord('w')}, $5
+      select $6, $7, $8, 'plot', w.id, previous.record, ${plotAuditRecord('w')}, $9
       from written w left join previous on previous.id = w.id
     )
-    select inserted from written`,
+    select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
+    from written`,
   /**
    * Removes a cluster's plots of one origin except the ids given (a new layout replaces the old),
    * each with a `delete` audit row keeping the plot as it was: $1 cluster, $2 origin, $3 kept ids,

@@ -1,64 +1,24 @@
 /**
- * SQL of the vector tiles. Every statement takes the same parameters, never request text:
- * `$1` zoom, `$2` x, `$3` y (already checked to be a tile of the grid), `$4` extent, `$5` buffer (both
- * in tile units). The layer's SQL is chosen from a fixed list by its id.
+ * SQL of the vector tiles. On a PostgreSQL server, ST_AsMVT: every statement takes the same
+ * parameters, never request text: `$1` zoom, `$2` x, `$3` y (already checked to be a tile of the
+ * grid), `$4` extent, `$5` buffer (both in tile units); the layer's SQL is chosen from a fixed list
+ * by its id. On PGlite (no ST_AsMVT), the features are read once into memory and tiles are cut in
+ * Node (server/tiles/feature-index.ts): `tileIndexSql` reads them, and what changed after a write.
  */
 
 /**
- * The tile in EPSG:3857, the box features are searched in (grown by the buffer, in 4326 so the GiST
- * index on `geom` serves it), and the affine transform that maps 3857 to tile units with y pointing
- * down. `half_unit` is half a tile unit in metres: details smaller than that cannot be drawn.
+ * The tile in EPSG:3857 and the box features are searched in: the tile grown by the buffer, in
+ * 4326 so the GiST index on `geom` serves it.
  */
 const tileFrame = `
   frame as (
-    select
-      envelope,
-      buffered,
-      ST_Transform(buffered, 4326) as search_box,
-      $4::float8 / (ST_XMax(envelope) - ST_XMin(envelope)) as scale_x,
-      $4::float8 / (ST_YMax(envelope) - ST_YMin(envelope)) as scale_y,
-      (ST_XMax(envelope) - ST_XMin(envelope)) / $4::float8 / 2 as half_unit,
-      ST_XMin(envelope) as west,
-      ST_YMax(envelope) as north
+    select envelope, ST_Transform(buffered, 4326) as search_box
     from (
       select
         ST_TileEnvelope($1::int, $2::int, $3::int) as envelope,
         ST_TileEnvelope($1::int, $2::int, $3::int, margin => $5::float8 / $4::float8) as buffered
     ) as tile
   )`;
-
-/**
- * What ST_AsMVTGeom does, for a PostGIS without it (PGlite's has no protobuf): clip to the buffered
- * tile, drop detail under half a unit, map to tile units, snap to the integer grid, repair what
- * snapping broke, keep polygons. Then orient: ST_ForcePolygonCCW *after* the y-flip gives exterior
- * rings a positive surveyor's area in tile coordinates, which is what the MVT spec calls clockwise
- * (y points down). Forcing CCW before the flip would give the opposite, so PostGIS's own mvt.c
- * forces CW after the flip and then reverses: the same thing. `offset 0` keeps each step a
- * subquery computed once per row, rather than inlined and computed again wherever it is used.
- * `geometry` is a column name written in this file, never request text.
- */
-const tileSpaceShape = (geometry: string) => `
-  cross join lateral (
-    select ST_SnapToGrid(
-      ST_Affine(
-        ST_Simplify(ST_ClipByBox2D(ST_Transform(${geometry}, 3857), frame.buffered), frame.half_unit),
-        frame.scale_x, 0, 0, -frame.scale_y,
-        -frame.west * frame.scale_x, frame.north * frame.scale_y
-      ),
-      1
-    ) as geom
-    offset 0
-  ) as snapped
-  cross join lateral (
-    select ST_ForcePolygonCCW(
-      ST_CollectionExtract(
-        case when ST_IsValid(snapped.geom) then snapped.geom
-        else ST_SnapToGrid(ST_MakeValid(snapped.geom), 1) end,
-        3
-      )
-    ) as geom
-    offset 0
-  ) as shape`;
 
 /** The MVT geometry on a PostGIS with protobuf: same extent, buffer and clipping. */
 const mvtShape = (geometry: string) =>
@@ -102,34 +62,6 @@ const plotLabelPoint = `
   where p.geom && frame.search_box and label.point && frame.envelope
     and ST_X(label.point) < ST_XMax(frame.envelope) and ST_Y(label.point) > ST_YMin(frame.envelope)`;
 
-const labelTileUnits = `ST_SnapToGrid(
-    ST_Affine(label.point, frame.scale_x, 0, 0, -frame.scale_y, -frame.west * frame.scale_x, frame.north * frame.scale_y),
-    1
-  )`;
-
-/** Rows of the tile in tile units: the layer's properties and `geometry`, GeoJSON text of integers. */
-export const tileFeatureQueries = {
-  clusters: `
-    with ${tileFrame}
-    select ${clusterProperties}, ST_AsGeoJSON(shape.geom, 0) as geometry
-    ${clusterTable} ${tileSpaceShape('c.geom')}
-    ${clusterFilter} and not ST_IsEmpty(shape.geom)
-    order by c.id`,
-  plots: `
-    with ${tileFrame}
-    select ${plotProperties}, ST_AsGeoJSON(shape.geom, 0) as geometry
-    ${plotTable} ${tileSpaceShape('p.geom')}
-    ${plotFilter} and not ST_IsEmpty(shape.geom)
-    order by p.id`,
-} as const;
-
-/** Label points of the plots tile in tile units, as `tileFeatureQueries`. */
-export const plotLabelQuery = `
-  with ${tileFrame}
-  select ${plotProperties}, ST_AsGeoJSON(${labelTileUnits}, 0) as geometry
-  ${plotTable} ${plotLabelPoint}
-  order by p.id`;
-
 /** One row, `tile`: the encoded layer as bytea (empty when no feature is in the tile). */
 export const mvtTileQueries = {
   clusters: `
@@ -172,4 +104,56 @@ export const tileBoundsQueries = {
   plots: `
     select ST_XMin(e) as west, ST_YMin(e) as south, ST_XMax(e) as east, ST_YMax(e) as north
     from (select ST_Extent(geom) as e from plots) as extent`,
+} as const;
+
+/**
+ * Pages of features for the in-memory tile index on PGlite (server/tiles/feature-index.ts), one row
+ * `rows`: a JSON array of arrays, null when the page is empty. Geometry comes as hex WKB in lon/lat
+ * and plot properties without their cluster's (joined in Node), as PGlite writes those several times
+ * faster than GeoJSON, numeric rounding and a join per row. `where` is one of the fixed conditions
+ * below, never request text.
+ *
+ * Clusters, removed ones too (their plots are still drawn): id, province_id, stage, name_vi, name_en,
+ * geometry_source, infra_min, wastewater_state, WKB.
+ */
+const clusterIndexPage = (where: string) => `
+  select json_agg(json_build_array(
+    c.id, c.province_id, c.stage, c.doc #>> '{name,vi}', c.doc #>> '{name,en}', c.geometry_source,
+    c.infrastructure_minimum_percent, c.wastewater_state, encode(ST_AsBinary(c.geom), 'hex')
+  ) order by c.id)::text as rows
+  from (select * from clusters c where ${where} order by c.id limit $2) as c`;
+
+/**
+ * Plots: id, cluster_id, province_id, label, status, origin, area_m2, the label point (lon, lat:
+ * ST_PointOnSurface, as the ST_AsMVT path labels), WKB. Written as text: concat_ws leaves out nulls,
+ * so each value that could be one says `null` itself.
+ */
+const plotIndexPage = (where: string) => `
+  select '[' || string_agg('[' || concat_ws(',',
+    to_json(p.id), to_json(p.cluster_id), to_json(p.province_id), coalesce(to_json(p.label)::text, 'null'),
+    to_json(p.status), to_json(p.origin), p.area_m2,
+    coalesce(ST_X(surface.point)::text, 'null'), coalesce(ST_Y(surface.point)::text, 'null'),
+    to_json(encode(ST_AsBinary(p.geom), 'hex'))
+  ) || ']', ',' order by p.id) || ']' as rows
+  from (select * from plots p where ${where} order by p.id limit $2) as p
+  cross join lateral (select ST_PointOnSurface(p.geom) as point offset 0) as surface`;
+
+/** `$1` the last id of the previous page ('' first), or the ids (text[]) to read; `$2` page size. */
+export const tileIndexSql = {
+  clustersAfter: clusterIndexPage('c.id > $1'),
+  clustersById: clusterIndexPage('c.id = any($1::text[])'),
+  plotsAfter: plotIndexPage('p.id > $1'),
+  plotsById: plotIndexPage('p.id = any($1::text[])'),
+  /** The newest change row (0 when none): what an index read from now on reflects at least. */
+  lastChange: `
+    select greatest(
+      coalesce((select max(id) from feature_changes), 0),
+      (select through from feature_changes_trimmed)
+    )::float8 as id`,
+  /** Change rows after `$1`, in order, each with the id up to which rows were dropped; one row at least. */
+  changesSince: `
+    select t.through::float8 as trimmed_through, c.id::float8 as id, c.layer, c.ids
+    from feature_changes_trimmed t
+    left join feature_changes c on c.id > $1::bigint
+    order by c.id`,
 } as const;

@@ -1,4 +1,4 @@
-import { measureArea } from '../../domain/area.ts';
+import { geodesicSquareMetres, vn2000PlaneSquareMetres } from '../../domain/area.ts';
 import { PlotGeometry, PlotProperties } from '../../domain/plot.ts';
 import { provinceCentralMeridian } from '../../domain/vn2000.ts';
 import type { PlotAuditRecord, PlotAuditRow, PlotRecord } from './store.ts';
@@ -38,10 +38,11 @@ export function officialPlotArea(
   geometry: PlotGeometry,
   provinceId: string,
 ): { areaM2: number; areaMeasure: PlotRecord['areaMeasure'] } {
-  const measures = measureArea(geometry, { centralMeridianDegrees: provinceCentralMeridian(provinceId) });
-  return measures.vn2000PlaneHectares === null
-    ? { areaM2: measures.geodesicHectares * 10_000, areaMeasure: 'ellipsoid' }
-    : { areaM2: measures.vn2000PlaneHectares * 10_000, areaMeasure: 'vn2000-plane' };
+  // Only the one measure listed: an import measures 100,000 plots.
+  const meridian = provinceCentralMeridian(provinceId);
+  return meridian === null
+    ? { areaM2: geodesicSquareMetres(geometry), areaMeasure: 'ellipsoid' }
+    : { areaM2: vn2000PlaneSquareMetres(geometry, meridian), areaMeasure: 'vn2000-plane' };
 }
 
 /** A plot's audit row as plot-queries.ts `plotHistory` returns it. */

@@ -9,12 +9,13 @@ import type { PlotQuery } from '../../domain/plot-api.ts';
 import { Province } from '../../domain/province.ts';
 import { Source } from '../../domain/source.ts';
 import { createAccountStore } from '../auth/account-store.ts';
-import { invalidData } from '../errors.ts';
+import { HttpError, invalidData } from '../errors.ts';
 import { postgisCheckGeometry } from '../import/check-geometry.ts';
 import { ogcSql } from '../sql/ogc-queries.ts';
 import { plotSql } from '../sql/plot-queries.ts';
 import { sql } from '../sql/queries.ts';
 import { createTileSource } from '../tiles/tile-source.ts';
+import { polygonEwkbHex } from './ewkb.ts';
 import {
   officialPlotArea,
   type PlotAuditSqlRow,
@@ -39,7 +40,7 @@ type DocRow = { doc: unknown };
 type ClusterRow = DocRow & { geometry: string };
 
 /** Plots written per statement: large imports go in batches, all inside one transaction. */
-const PLOT_BATCH_SIZE = 1000;
+const PLOT_BATCH_SIZE = 5000;
 /** How often a server-backed store looks for writes made by another app process. */
 const VERSION_POLL_MS = 1000;
 
@@ -128,8 +129,8 @@ function bboxParameters(query: FeaturePaging): unknown[] {
 
 type ExtentRow = { west: number | null; south: number | null; east: number | null; north: number | null };
 
-/** Checks a batch against the database before writing: clusters exist, provinces agree, geometry valid. */
-async function checkPlots(client: SqlClient, plots: readonly PlotFeature[]) {
+/** Checks plots against the database before writing: their clusters exist, in the provinces they name. */
+async function checkPlotClusters(client: SqlClient, plots: readonly PlotFeature[]) {
   const clusterIds = [...new Set(plots.map((plot) => plot.properties.clusterId))];
   const rows = await client.query<{ id: string; province_id: string }>(plotSql.clusterProvinces, [
     clusterIds,
@@ -150,19 +151,91 @@ async function checkPlots(client: SqlClient, plots: readonly PlotFeature[]) {
       );
     }
   }
-  for (let start = 0; start < plots.length; start += PLOT_BATCH_SIZE) {
-    const batch = plots.slice(start, start + PLOT_BATCH_SIZE);
-    const [invalid] = await client.query<{ index: number; reason: string }>(plotSql.firstInvalidGeometry, [
-      batch.map((plot) => JSON.stringify(plot.geometry)),
-    ]);
-    if (invalid) {
-      const label = batch[invalid.index - 1]?.properties.label ?? '?';
-      throw invalidData(
-        `Lô "${label}": hình học không hợp lệ (${invalid.reason}).`,
-        `Plot "${label}": invalid geometry (${invalid.reason}).`,
-      );
+}
+
+/** A plot as the write reads it: its geometry as hex EWKB, its official area measured here. */
+type PlotItem = {
+  id: string;
+  doc: PlotFeature['properties'];
+  wkb: string;
+  areaM2: number;
+  areaMeasure: string;
+};
+
+/** A text as an element of an array literal: quoted, its quotes and backslashes escaped. */
+const arrayElement = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * The arrays `plotBatchInput` (plot-queries.ts) zips back into rows, $1–$5 of a batch write, as
+ * array literals written here in one pass (hex and numbers need no quoting) rather than element
+ * by element by the driver.
+ */
+function plotBatchParameters(items: readonly PlotItem[]): unknown[] {
+  return [
+    `{${items.map((item) => arrayElement(item.id)).join(',')}}`,
+    JSON.stringify(items.map((item) => item.doc)),
+    `{${items.map((item) => item.areaM2).join(',')}}`,
+    `{${items.map((item) => item.areaMeasure).join(',')}}`,
+    `{${items.map((item) => item.wkb).join(',')}}`,
+  ];
+}
+
+/** SQLSTATE of a row a CHECK constraint refuses. */
+const CHECK_VIOLATION = '23514';
+/** SQLSTATE of a duplicate key: a plot another writer added after `lockPlots` looked. */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * A batch a CHECK constraint of the plots table refused: an invalid geometry (`plots_geom_check`,
+ * the one validity test of a write, so each geometry is tested once) or what an invalid geometry
+ * makes of another column (a bowtie's area of 0 fails `plots_area_m2_check` first). The transaction
+ * rolls back, then `refusedBatchProblem` finds which plot.
+ */
+class RefusedPlotBatch extends Error {
+  constructor(
+    readonly batch: readonly PlotFeature[],
+    readonly items: readonly PlotItem[],
+    readonly refusal: unknown,
+  ) {
+    super('a CHECK constraint refused a plot');
+  }
+}
+
+/** The refused batch's first invalid geometry, named by its label with PostGIS's reason; else the refusal. */
+async function refusedBatchProblem(client: SqlClient, refused: RefusedPlotBatch) {
+  const [invalid] = await client.query<{ index: number; reason: string }>(plotSql.firstInvalidGeometry, [
+    refused.items.map((item) => item.wkb),
+  ]);
+  if (!invalid) return refused.refusal;
+  const label = refused.batch[invalid.index - 1]?.properties.label ?? '?';
+  return invalidData(
+    `Lô "${label}": hình học không hợp lệ (${invalid.reason}).`,
+    `Plot "${label}": invalid geometry (${invalid.reason}).`,
+  );
+}
+
+/** Plots measured between two yields to the event loop while a batch is being prepared. */
+const PREPARE_SLICE = 250;
+
+/**
+ * A batch's items, measured and encoded in slices with a yield to the event loop between them, so
+ * the previous batch's statements keep going to the database (and its answers come back) meanwhile:
+ * the database writes one batch while Node prepares the next.
+ */
+async function prepareBatch(batch: readonly PlotFeature[]): Promise<PlotItem[]> {
+  const items: PlotItem[] = [];
+  for (let start = 0; start < batch.length; start += PREPARE_SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const plot of batch.slice(start, start + PREPARE_SLICE)) {
+      items.push({
+        id: plot.properties.id,
+        doc: plot.properties,
+        wkb: polygonEwkbHex(plot.geometry),
+        ...officialPlotArea(plot.geometry, plot.properties.provinceId),
+      });
     }
   }
+  return items;
 }
 
 /** The store over PostGIS, the same SQL on PGlite and on a PostgreSQL server. */
@@ -179,11 +252,65 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
       ? setInterval(() => void refreshDataVersion().catch(() => undefined), VERSION_POLL_MS)
       : null;
   poll?.unref();
+  const tiles = createTileSource(client, { dataVersion: () => version });
 
   const listClusterRows = (filter: ClusterFilter) => {
     const stages = filter.stages && filter.stages.length > 0 ? [...filter.stages] : null;
     return client.query<ClusterRow>(sql.listClusters, [filter.provinceId ?? null, stages]);
   };
+
+  /**
+   * One batch, written and audited; a refused row (an invalid geometry: the table's checks) stops
+   * the write. The plots it replaces are locked first; the new ones (all of them in a first import)
+   * go in by a plain insert, the others by the upsert that keeps each one's record before.
+   */
+  async function writeBatch(
+    tx: SqlClient,
+    batch: readonly PlotFeature[],
+    items: readonly PlotItem[],
+    audit: PlotAudit,
+    result: PlotWriteResult,
+  ) {
+    const locked = await tx.query<{ id: string }>(plotSql.lockPlots, [items.map((item) => item.id)]);
+    const existing = new Set(locked.map((row) => row.id));
+    const added = existing.size === 0 ? items : items.filter((item) => !existing.has(item.id));
+    const replacing = existing.size === 0 ? [] : items.filter((item) => existing.has(item.id));
+    const auditParameters = [
+      audit.actor?.accountId ?? null,
+      audit.actor?.accountName ?? null,
+      audit.action,
+      audit.sourceId,
+    ];
+    try {
+      if (added.length > 0) {
+        const [written] = await tx.query<{ inserted: number }>(plotSql.insertPlotsAudited, [
+          ...plotBatchParameters(added),
+          ...auditParameters,
+        ]);
+        result.inserted += written?.inserted ?? 0;
+      }
+      if (replacing.length > 0) {
+        const [written] = await tx.query<{ inserted: number; updated: number }>(plotSql.upsertPlotsAudited, [
+          ...plotBatchParameters(replacing),
+          ...auditParameters,
+        ]);
+        result.inserted += written?.inserted ?? 0;
+        result.updated += written?.updated ?? 0;
+      }
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === CHECK_VIOLATION) throw new RefusedPlotBatch(batch, items, error);
+      if (code === UNIQUE_VIOLATION) {
+        throw new HttpError(
+          409,
+          'conflict',
+          'Một thao tác khác vừa thêm cùng lô đất; không có gì thay đổi. Hãy thử lại.',
+          'Another write added the same plots meanwhile; nothing changed. Please try again.',
+        );
+      }
+      throw error;
+    }
+  }
 
   async function writePlots(
     tx: SqlClient,
@@ -191,32 +318,25 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
     replaceOrigin: PlotReplacement | undefined,
     audit: PlotAudit,
   ): Promise<PlotWriteResult> {
-    await checkPlots(tx, plots);
-    const who = [audit.actor?.accountId ?? null, audit.actor?.accountName ?? null];
+    await checkPlotClusters(tx, plots);
     const result: PlotWriteResult = { inserted: 0, updated: 0, removed: 0 };
+    // Batches in order, each prepared while the one before is being written; the first problem
+    // (an invalid geometry, a refused row) stops the loop and the transaction rolls back whole.
+    let writing: Promise<void> = Promise.resolve();
     for (let start = 0; start < plots.length; start += PLOT_BATCH_SIZE) {
-      const items = plots.slice(start, start + PLOT_BATCH_SIZE).map((plot) => ({
-        id: plot.properties.id,
-        doc: plot.properties,
-        geometry: JSON.stringify(plot.geometry),
-        ...officialPlotArea(plot.geometry, plot.properties.provinceId),
-      }));
-      await tx.query(plotSql.lockPlots, [items.map((item) => item.id)]);
-      const rows = await tx.query<{ inserted: boolean }>(plotSql.upsertPlotsAudited, [
-        JSON.stringify(items),
-        ...who,
-        audit.action,
-        audit.sourceId,
-      ]);
-      for (const row of rows) result[row.inserted ? 'inserted' : 'updated'] += 1;
+      const batch = plots.slice(start, start + PLOT_BATCH_SIZE);
+      const items = await Promise.all([prepareBatch(batch), writing]).then(([prepared]) => prepared);
+      writing = writeBatch(tx, batch, items, audit, result);
     }
+    await writing;
     if (replaceOrigin) {
       const kept = plots.map((plot) => plot.properties.id);
       const removed = await tx.query(plotSql.removeOtherPlotsAudited, [
         replaceOrigin.clusterId,
         replaceOrigin.origin,
         kept,
-        ...who,
+        audit.actor?.accountId ?? null,
+        audit.actor?.accountName ?? null,
         audit.sourceId,
       ]);
       result.removed = removed.length;
@@ -386,7 +506,11 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
     async savePlots(plots, options) {
       const result = await writeOrRollBack(client, options.dryRun ?? false, (tx) =>
         writePlots(tx, plots, options.replaceOrigin, options.audit),
-      );
+      ).catch(async (error: unknown) => {
+        // Rolled back; now name the geometry PostGIS refused, and why, as a planner can act on.
+        if (error instanceof RefusedPlotBatch) throw await refusedBatchProblem(client, error);
+        throw error;
+      });
       if (!options.dryRun) await refreshDataVersion();
       return result;
     },
@@ -543,7 +667,7 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
         },
       }));
     },
-    tiles: createTileSource(client),
+    tiles,
     accounts: createAccountStore(client),
     close: async () => {
       if (poll) clearInterval(poll);
