@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import { csrfGuard, loadSession } from './auth/middleware.ts';
 import type { TrustProxySetting } from './config.ts';
 import { errorHandler, HttpError } from './errors.ts';
+import type { FrontDoor } from './front-door.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes, clientRoutes } from './routes/assets.ts';
@@ -33,6 +34,8 @@ export type AppDeps = {
   embedAllowedOrigins?: readonly string[];
   /** Express `trust proxy` (TRUST_PROXY): proxies whose X-Forwarded-For/-Proto to believe; off if omitted. */
   trustProxy?: TrustProxySetting;
+  /** Replays cached public answers in front of Express (main.ts); omitted in tests of the app alone. */
+  frontDoor?: FrontDoor;
 };
 
 /** Builds the Express app. It never listens: main.ts does, tests use supertest. */
@@ -66,6 +69,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   // Behind nginx: request.ip (the sign-in throttle's key) and request.protocol come from X-Forwarded-*.
   app.set('trust proxy', deps.trustProxy ?? false);
+  // Before compression, so that it records the bytes as they leave.
+  if (deps.frontDoor) app.use(deps.frontDoor.recorder());
   app.use(
     pinoHttp({ logger: deps.logger, autoLogging: { ignore: (request) => request.url === '/healthz' } }),
   );

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { createApp } from './app.ts';
+import { createAtlasServer } from './atlas-server.ts';
 import { readConfig } from './config.ts';
 import { openStore } from './store/open-store.ts';
 
@@ -10,7 +10,7 @@ const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 // Listen at once so /healthz can say "starting"; the store opens (initdb, migrations, geodata) behind it.
 const store = openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
-const app = createApp({
+const { server } = createAtlasServer({
   store,
   logger,
   clientDir,
@@ -20,7 +20,7 @@ const app = createApp({
 if (config.EMBED_ALLOWED_ORIGINS.length === 0) {
   logger.info('EMBED_ALLOWED_ORIGINS is empty: /embed can be framed by this server only');
 }
-const server = app.listen(config.PORT, config.HOST, () => {
+server.listen(config.PORT, config.HOST, () => {
   logger.info(
     `CCN Atlas on http://localhost:${config.PORT}/ (database: ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`})`,
   );

@@ -56,15 +56,16 @@ const provinceNotFound = (id: string) => notFound({ vi: `tỉnh "${id}"`, en: `P
 /** `/api`: provinces with their reported figures, clusters as GeoJSON. */
 export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
   const router = Router();
-  // Answers change only with the data, and every page asks the same few: serve them from memory.
+  // Answers change only with the data, and every page asks the same few: serve them from memory,
+  // hashed and gzipped once.
   const cache = new ResponseCache();
 
   router.get('/provinces', async (request, response) => {
     rejectUnknownParameters(request, []);
     const store = await getStore();
-    response
-      .type('application/json')
-      .send(await cache.get('provinces', store.dataVersion(), () => listProvinces(store)));
+    await cache.send(request, response, 'application/json', 'provinces', store.dataVersion(), () =>
+      listProvinces(store),
+    );
   });
 
   async function listProvinces(store: AtlasStore): Promise<ProvinceList> {
@@ -85,13 +86,14 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
     checkProvinceId(id, 'id');
     const asOf = asOfParameter(request);
     const store = await getStore();
-    response
-      .type('application/json')
-      .send(
-        await cache.get(`province:${id}:${asOf ?? 'now'}`, store.dataVersion(), () =>
-          provinceDetail(store, id, asOf),
-        ),
-      );
+    await cache.send(
+      request,
+      response,
+      'application/json',
+      `province:${id}:${asOf ?? 'now'}`,
+      store.dataVersion(),
+      () => provinceDetail(store, id, asOf),
+    );
   });
 
   async function provinceDetail(store: AtlasStore, id: string, asOf?: string): Promise<ProvinceDetail> {
@@ -147,13 +149,12 @@ export function apiRoutes(getStore: () => Promise<AtlasStore>): Router {
     const store = await getStore();
     const { province: provinceId, stages: wanted } = query;
     const key = `clusters:${provinceId ?? '*'}:${[...new Set(wanted)].sort().join(',')}:${asOf ?? 'now'}`;
-    const body = await cache.get(key, store.dataVersion(), async () => {
+    await cache.send(request, response, 'application/geo+json', key, store.dataVersion(), async () => {
       if (provinceId && !(await store.getProvince(provinceId))) throw provinceNotFound(provinceId);
       if (!asOf) return store.listClusters({ provinceId, stages: wanted });
       const recorded = await store.listClustersAsOf(asOf, provinceId);
       return { ...recorded, features: recorded.features.filter((f) => wanted.includes(f.properties.stage)) };
     });
-    response.type('application/geo+json').send(body);
   });
 
   const editGuards = {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { FrontDoor } from '../front-door.ts';
 import type { AtlasStore } from '../store/store.ts';
 import { invalidTile, parseTileAddress, parseTileLayer } from '../tiles/tile-address.ts';
 import { TileCache } from '../tiles/tile-cache.ts';
@@ -32,9 +33,11 @@ export function tileRoutes(getStore: () => Promise<AtlasStore>): Router {
   router.get('/:layer/:z/:x/:file', async (request, response) => {
     const { layer, z, x, y } = parseTileAddress(request.params);
     const store = await getStore();
-    const tile = await tiles.get(`${layer}/${z}/${x}/${y}`, store.dataVersion(), () =>
+    const version = store.dataVersion();
+    const tile = await tiles.get(`${layer}/${z}/${x}/${y}`, version, () =>
       store.tiles.encodeTile(layer, z, x, y),
     );
+    FrontDoor.markCacheable(response, version);
     const served = tile.gzip && request.acceptsEncodings('gzip') === 'gzip' ? tile.gzip : null;
     response.set({
       'Content-Type': mvtMediaType,
