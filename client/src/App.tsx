@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
 import type { ClusterFeatureCollection } from '../../domain/cluster.ts';
 import type { Language } from '../../domain/text.ts';
-import { ApiRequestError, api } from './api/client.ts';
+import { ApiRequestError, api, prefetchPlannerMap } from './api/client.ts';
 import { useApi } from './api/useApi.ts';
 import { AccountMenu } from './auth/AccountMenu.tsx';
 import { AuthProvider } from './auth/AuthContext.tsx';
@@ -10,7 +10,7 @@ import { InvestorView } from './InvestorView.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nContext.tsx';
 import { AsOfBanner } from './map/AsOfBanner.tsx';
 import { AtlasMap } from './map/AtlasMap.tsx';
-import { BoundaryDrawing } from './map/boundary/BoundaryDrawing.tsx';
+import { LazyBoundaryDrawing } from './map/boundary/LazyBoundaryDrawing.tsx';
 import { useBoundaryDrawing } from './map/boundary/useBoundaryDrawing.ts';
 import { LayerSwitcher } from './map/LayerSwitcher.tsx';
 import { Legend } from './map/Legend.tsx';
@@ -36,6 +36,17 @@ import { readUrlState, type UrlState, writeUrlState } from './url-state.ts';
 
 const DEFAULT_PROVINCE = 'khanh-hoa';
 const today = new Date().toISOString().slice(0, 10);
+
+/**
+ * Starts what the first map reads before React renders (main.tsx), so that neither the province
+ * list nor, after it, the province's record and clusters wait for effects (bench/first-map.ts).
+ * The province is the address's, or the default; the list decides in the end (Atlas).
+ */
+export function prefetchFirstMap(search: string) {
+  const state = readUrlState(search, today);
+  const asOf = (state.mode ?? 'planner') === 'planner' ? (state.asOf ?? null) : null;
+  prefetchPlannerMap(state.province ?? DEFAULT_PROVINCE, asOf);
+}
 
 function ErrorMessage({ error }: { error: unknown }) {
   const { t, language } = useI18n();
@@ -254,7 +265,7 @@ function Atlas({
                 onMapLoad={setMap}
               >
                 {drawing && selected && map && (
-                  <BoundaryDrawing
+                  <LazyBoundaryDrawing
                     key={selected.id}
                     initial={selected.geometrySource === 'illustrative' ? null : (selectedGeometry ?? null)}
                     tool={boundary.tool}

@@ -8,7 +8,7 @@ import { api, getJson } from './api/client.ts';
 import { type Loadable, useApi } from './api/useApi.ts';
 import { useAuth } from './auth/AuthContext.tsx';
 import { useI18n } from './i18n/I18nContext.tsx';
-import { BoundaryDrawing } from './map/boundary/BoundaryDrawing.tsx';
+import { LazyBoundaryDrawing } from './map/boundary/LazyBoundaryDrawing.tsx';
 import { useBoundaryDrawing } from './map/boundary/useBoundaryDrawing.ts';
 import { PlotLegend } from './map/PlotLegend.tsx';
 import { PlotMap } from './map/PlotMap.tsx';
@@ -170,7 +170,7 @@ export function InvestorView({ state, update, province, detail, clusters, today,
               tilesRevision={plotRevision}
             >
               {drawing && plot && (
-                <BoundaryDrawing
+                <LazyBoundaryDrawing
                   key={plot.properties.id}
                   initial={plot.geometry}
                   tool={boundary.tool}

@@ -5,7 +5,9 @@ import '@fontsource/be-vietnam-pro/latin-700.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { App, prefetchFirstMap } from './App.tsx';
+
+prefetchFirstMap(window.location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

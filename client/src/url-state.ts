@@ -2,8 +2,9 @@ import { IsoDate, type Language } from '../../domain/text.ts';
 import { type ThematicLayerId, thematicLayerIds } from './map/thematic/types.ts';
 import { type CompareItem, readCompare, writeCompare } from './plots/compare.ts';
 import { type PlotFilter, readPlotFilter, writePlotFilter } from './plots/plot-filter.ts';
+import { type MapView, readableQuery, readView, writeView } from './url-view.ts';
 
-export type MapView = { longitude: number; latitude: number; zoom: number };
+export { type MapView, readView } from './url-view.ts';
 
 /** The planner's map (the default) or the investor's plot finder. */
 export type AtlasMode = 'planner' | 'plots';
@@ -28,16 +29,6 @@ export type UrlState = {
   /** The planner's map and dashboard as the data recorded them at the end of this day; absent: now. */
   asOf?: string;
 };
-
-/** `zoom/latitude/longitude`, in range, or null. */
-export function readView(text: string | null): MapView | null {
-  if (!text) return null;
-  const [zoom, latitude, longitude] = text.split('/').map(Number);
-  if (zoom === undefined || latitude === undefined || longitude === undefined) return null;
-  if (![zoom, latitude, longitude].every(Number.isFinite)) return null;
-  if (zoom < 0 || zoom > 22 || Math.abs(latitude) > 85 || Math.abs(longitude) > 180) return null;
-  return { zoom, latitude, longitude };
-}
 
 const plotIdPattern = /^[a-z0-9-]{1,80}$/;
 
@@ -85,11 +76,7 @@ export function writeUrlState(state: UrlState): string {
     if (state.plot) params.set('plot', state.plot);
   }
   if (state.compare && state.compare.length > 0) params.set('compare', writeCompare(state.compare));
-  if (state.view) {
-    const { zoom, latitude, longitude } = state.view;
-    params.set('map', `${zoom.toFixed(2)}/${latitude.toFixed(5)}/${longitude.toFixed(5)}`);
-  }
+  if (state.view) params.set('map', writeView(state.view));
   if (state.language !== 'vi') params.set('lang', state.language);
-  const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',').replaceAll('%3A', ':');
-  return query ? `?${query}` : '';
+  return readableQuery(params);
 }

@@ -1,66 +1,47 @@
 import type { z } from 'zod';
-import { ApiError, ProvinceDetail, ProvinceList } from '../../../domain/api.ts';
+import { ProvinceDetail, ProvinceList } from '../../../domain/api.ts';
 import { ClusterFeatureCollection } from '../../../domain/cluster.ts';
 import { PlotDetail, PlotPage } from '../../../domain/plot-api.ts';
-import { stages } from '../../../domain/vocabulary.ts';
+import { apiRequestError, prefetchJson, readJson } from './fetch-json.ts';
+import { apiPaths } from './paths.ts';
 
-/** An API answer that was not a success, with the server's message in both languages. */
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly messageVi: string,
-    readonly messageEn: string,
-    /** The server's error code (`forbidden`, `csrf`, `stale`, …) when it gave one. */
-    readonly code: string | null = null,
-    /** The whole answer, for errors that carry more than a message (a 412 with the current record). */
-    readonly body: unknown = null,
-  ) {
-    super(messageEn);
-  }
-}
+export { ApiRequestError } from './fetch-json.ts';
 
+/** GETs `path` and parses the answer with `schema`; an answer other than 2xx throws an ApiRequestError. */
 export async function getJson<T extends z.ZodType>(
   path: string,
   schema: T,
   signal?: AbortSignal,
 ): Promise<z.infer<T>> {
-  const response = await fetch(path, {
-    signal,
-    headers: { Accept: 'application/json, application/geo+json' },
-  });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = ApiError.safeParse(body);
-    throw parsed.success
-      ? new ApiRequestError(response.status, parsed.data.error.message_vi, parsed.data.error.message_en)
-      : new ApiRequestError(response.status, `Lỗi ${response.status}`, `Error ${response.status}`);
-  }
   // Parse with the shared schemas: a server/client mismatch shows up here, not as a blank card.
-  return schema.parse(body);
+  return schema.parse(await readJson(path, signal));
 }
 
-/** The `asOf` parameter (a day `YYYY-MM-DD`) after `joiner`, or nothing for now. */
-const asOfQuery = (asOf: string | null | undefined, joiner: '?' | '&') =>
-  asOf ? `${joiner}asOf=${encodeURIComponent(asOf)}` : '';
-
 export const api = {
-  provinces: (signal?: AbortSignal) => getJson('/api/provinces', ProvinceList, signal),
+  provinces: (signal?: AbortSignal) => getJson(apiPaths.provinces, ProvinceList, signal),
   /** `asOf`: the province as the data recorded it at the end of that day; absent: now. */
   province: (id: string, signal?: AbortSignal, asOf?: string | null) =>
-    getJson(`/api/provinces/${encodeURIComponent(id)}${asOfQuery(asOf, '?')}`, ProvinceDetail, signal),
+    getJson(apiPaths.province(id, asOf), ProvinceDetail, signal),
   /** Every cluster of a province, removed ones included: the map hides those unless asked. */
   clusters: (provinceId: string, signal?: AbortSignal, asOf?: string | null) =>
-    getJson(
-      `/api/clusters?province=${encodeURIComponent(provinceId)}&stage=${stages.codes.join(',')}${asOfQuery(asOf, '&')}`,
-      ClusterFeatureCollection,
-      signal,
-    ),
+    getJson(apiPaths.clusters(provinceId, asOf), ClusterFeatureCollection, signal),
   /** One page of plots; `query` is built by plotQueryString, so the map's filter says the same. */
   plots: (query: string, signal?: AbortSignal) => getJson(`/api/plots?${query}`, PlotPage, signal),
   /** A plot with its geometry and whom to contact. */
   plot: (id: string, signal?: AbortSignal) =>
     getJson(`/api/plots/${encodeURIComponent(id)}`, PlotDetail, signal),
 };
+
+/**
+ * Starts what the planner's first map reads, before React renders: the province list and, for
+ * the province the address names (or the default), its record and clusters. A province the list
+ * then does not hold only wastes its two requests.
+ */
+export function prefetchPlannerMap(provinceId: string, asOf: string | null) {
+  prefetchJson(apiPaths.provinces);
+  prefetchJson(apiPaths.province(provinceId, asOf));
+  prefetchJson(apiPaths.clusters(provinceId, asOf));
+}
 
 /**
  * Where the national cluster database export of a province and reporting period is served: a link
@@ -102,24 +83,7 @@ export async function sendJson<T extends z.ZodType = z.ZodUnknown>(
     body: body === undefined ? null : JSON.stringify(body),
   });
   const answer: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = ApiError.safeParse(answer);
-    throw parsed.success
-      ? new ApiRequestError(
-          response.status,
-          parsed.data.error.message_vi,
-          parsed.data.error.message_en,
-          parsed.data.error.code,
-          answer,
-        )
-      : new ApiRequestError(
-          response.status,
-          `Lỗi ${response.status}`,
-          `Error ${response.status}`,
-          null,
-          answer,
-        );
-  }
+  if (!response.ok) throw apiRequestError(response.status, answer);
   return {
     status: response.status,
     etag: response.headers.get('ETag'),

@@ -1,18 +1,16 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { stages } from '../../../domain/vocabulary.ts';
-import { api } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { I18nProvider, useI18n } from '../i18n/I18nContext.tsx';
 import { AtlasMap } from '../map/AtlasMap.tsx';
 import { Legend } from '../map/Legend.tsx';
 import { thematicLayers } from '../map/thematic/layers.ts';
 import { sourceShortName } from '../panels/SourceRef.tsx';
-import { writeUrlState } from '../url-state.ts';
-import type { EmbedOptions } from './embed-options.ts';
+import { plannerLink } from '../url-view.ts';
+import { embedApi } from './embed-api.ts';
+import { DEFAULT_PROVINCE, type EmbedOptions } from './embed-options.ts';
 import { listenToHost, tellHost } from './host-bridge.ts';
-
-const DEFAULT_PROVINCE = 'khanh-hoa';
 
 /** The read-only map a provincial site frames: map, optional legend, a one-line card, sources. */
 function EmbeddedMap({ options }: { options: EmbedOptions }) {
@@ -20,13 +18,12 @@ function EmbeddedMap({ options }: { options: EmbedOptions }) {
   const [layerId, setLayerId] = useState(options.layer);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const provinces = useApi('provinces', (signal) => api.provinces(signal));
-  const list = provinces.state === 'ready' ? provinces.data.provinces : [];
-  // The province comes from the URL, so its clusters and sources load at once, beside the list.
+  // The province comes from the URL: its record (view, sources) and its clusters, both asked for
+  // before React rendered (main.tsx), are all the embed reads.
   const provinceId = options.province ?? DEFAULT_PROVINCE;
-  const province = list.find((item) => item.id === provinceId) ?? null;
-  const detail = useApi(provinceId, (signal) => api.province(provinceId ?? '', signal));
-  const clusters = useApi(provinceId, (signal) => api.clusters(provinceId ?? '', signal));
+  const detail = useApi(provinceId, (signal) => embedApi.province(provinceId, signal));
+  const clusters = useApi(provinceId, (signal) => embedApi.clusters(provinceId, signal));
+  const province = detail.state === 'ready' ? detail.data.province : null;
   const features = useMemo(() => {
     if (clusters.state !== 'ready') return null;
     const wanted = options.clusters;
@@ -72,32 +69,31 @@ function EmbeddedMap({ options }: { options: EmbedOptions }) {
   }, [mapLoaded, province, properties]);
 
   const sources = detail.state === 'ready' ? detail.data.sources : [];
-  const fullAppUrl = `/${writeUrlState({
-    province: provinceId,
-    cluster: selectedId,
-    language,
-    layer: layerId,
-    view: null,
-    showRemoved: false,
-  })}`;
+  const fullAppUrl = `/${plannerLink({ province: provinceId, cluster: selectedId, language, layer: layerId })}`;
 
   return (
     <div className="embed">
       <div className="embed-map">
-        <AtlasMap
-          province={province}
-          clusters={features}
-          layer={layer}
-          selectedClusterId={selectedId}
-          initialView={options.view}
-          initialBounds={options.bbox}
-          controls={options.controls}
-          onSelectCluster={select}
-          onMapLoad={(map) => {
-            mapRef.current = map;
-            setMapLoaded(true);
-          }}
-        />
+        {/* Once the province's record is in (asked for before the first render, so at once or
+            nearly): the map then starts at the province's view, not at Viet Nam's to jump after,
+            which costs a whole set of tiles at the wrong zoom before the first cluster
+            (bench/first-map.ts). A view or bbox in the URL needs no wait. */}
+        {(options.view || options.bbox || detail.state !== 'loading') && (
+          <AtlasMap
+            province={province}
+            clusters={features}
+            layer={layer}
+            selectedClusterId={selectedId}
+            initialView={options.view}
+            initialBounds={options.bbox}
+            controls={options.controls}
+            onSelectCluster={select}
+            onMapLoad={(map) => {
+              mapRef.current = map;
+              setMapLoaded(true);
+            }}
+          />
+        )}
         {options.legend && (
           <Legend
             layer={layer}

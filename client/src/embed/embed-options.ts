@@ -1,6 +1,9 @@
 import type { Language } from '../../../domain/text.ts';
 import { type ThematicLayerId, thematicLayerIds } from '../map/thematic/types.ts';
-import { type MapView, readView } from '../url-state.ts';
+import { type MapView, readView, writeView } from '../url-view.ts';
+
+/** The province an embed without `province=` shows. */
+export const DEFAULT_PROVINCE = 'khanh-hoa';
 
 /** West, south, east, north in degrees. */
 export type Bbox = [number, number, number, number];
@@ -60,10 +63,7 @@ export function writeEmbedOptions(options: EmbedOptions): string {
   if (options.layer !== 'stage') params.set('layer', options.layer);
   if (options.language !== 'vi') params.set('lang', options.language);
   if (options.bbox) params.set('bbox', options.bbox.map((value) => value.toFixed(5)).join(','));
-  else if (options.view) {
-    const { zoom, latitude, longitude } = options.view;
-    params.set('map', `${zoom.toFixed(2)}/${latitude.toFixed(5)}/${longitude.toFixed(5)}`);
-  }
+  else if (options.view) params.set('map', writeView(options.view));
   if (options.clusters) params.set('clusters', options.clusters.join(','));
   if (!options.legend) params.set('legend', '0');
   if (!options.controls) params.set('controls', '0');

@@ -1,11 +1,9 @@
 import {
-  Layer,
   type MapLayerMouseEvent,
   type MapRef,
   Map as MapView,
   NavigationControl,
   ScaleControl,
-  Source,
 } from '@vis.gl/react-maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './maplibreWorker.ts';
@@ -18,26 +16,21 @@ import type { MapView as CameraView } from '../url-state.ts';
 import { basemapStyle } from './basemapStyle.ts';
 import { clusterAreas, clusterPoints } from './clusterFeatures.ts';
 import {
-  CLUSTER_AREAS_SOURCE,
-  CLUSTER_LABELS_SOURCE,
-  CLUSTER_POINTS_SOURCE,
-  clusterDropletLayer,
-  clusterFillLayer,
-  clusterLabelLayer,
-  clusterOutlineLayer,
-  clusterPointLayer,
-  clusterRingLayer,
-  clusterUnknownFillLayer,
-  clusterUnknownPointLayer,
+  clusterStyleLayers,
   interactiveClusterLayerIds,
+  syncClusters,
+  withClusters,
 } from './clusterLayers.ts';
 import { exposeForTests } from './exposeForTests.ts';
 import { provideSymbolImages } from './symbolImages.ts';
 import type { ThematicLayer } from './thematic/types.ts';
 
 type Props = {
-  /** Null while the province list loads: the map starts at once on Viet Nam and jumps when it comes. */
-  province: ProvinceSummary | null;
+  /**
+   * Where the map opens and flies to (a summary from the list, or the embed's province record).
+   * Null while it loads: the map starts at once on Viet Nam and jumps when it comes.
+   */
+  province: Pick<ProvinceSummary, 'id' | 'view'> | null;
   clusters: ClusterFeatureCollection | null;
   layer: ThematicLayer;
   selectedClusterId: string | null;
@@ -76,9 +69,31 @@ export function AtlasMap(props: Props) {
   const mapRef = useRef<MapRef>(null);
   const shownProvince = useRef(province?.id ?? null);
   const [cursor, setCursor] = useState('grab');
-  const style = useMemo(() => basemapStyle(window.location.origin, language), [language]);
   const areas = useMemo(() => (clusters ? clusterAreas(clusters, layer) : null), [clusters, layer]);
   const points = useMemo(() => (clusters ? clusterPoints(clusters, layer) : null), [clusters, layer]);
+  // The style is made once, with the clusters in it (see withClusters); what changes later (data,
+  // selection, language) is set on the live map, not by a new style.
+  const shown = useRef<{ areas: unknown; points: unknown }>({ areas, points });
+  const [style] = useState(() =>
+    withClusters(
+      basemapStyle(window.location.origin, language),
+      { areas, points },
+      selectedClusterId,
+      language,
+    ),
+  );
+  const basemapLayers = useMemo(() => basemapStyle(window.location.origin, language).layers, [language]);
+  const layers = useMemo(
+    () => [...basemapLayers, ...clusterStyleLayers(selectedClusterId, language)],
+    [basemapLayers, selectedClusterId, language],
+  );
+  const latest = useRef({ areas, points, layers });
+  latest.current = { areas, points, layers };
+  const listening = useRef<MapLibreMap | null>(null);
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (map) syncClusters(map, { areas, points }, shown.current, layers);
+  }, [areas, points, layers]);
 
   // Fly to a province when the user picks another; the first view comes from the URL or the province,
   // and a province that arrives after the map started is jumped to, unless the URL set the view.
@@ -117,8 +132,22 @@ export function AtlasMap(props: Props) {
     <MapView
       ref={(instance) => {
         mapRef.current = instance;
-        // Before the style loads, so the cluster layers find their symbols on first draw.
-        if (instance) provideSymbolImages(instance.getMap());
+        if (instance) {
+          // Before the style loads, so the cluster layers find their symbols on first draw.
+          provideSymbolImages(instance.getMap());
+          // Data or a selection that came before the style loaded is applied once it has.
+          if (listening.current !== instance.getMap()) {
+            listening.current = instance.getMap();
+            const map = instance.getMap();
+            map.on('style.load', () =>
+              syncClusters(map, latest.current, shown.current, latest.current.layers),
+            );
+            syncClusters(map, latest.current, shown.current, latest.current.layers);
+          }
+          // From the start, not from `load`: `load` waits for every label's glyphs, while the
+          // clusters are drawn well before (bench/first-map.ts looks for the first one).
+          exposeForTests(instance.getMap());
+        }
       }}
       initialViewState={start}
       mapStyle={style}
@@ -143,27 +172,6 @@ export function AtlasMap(props: Props) {
     >
       {controls && <NavigationControl position="top-left" showCompass={false} />}
       {controls && <ScaleControl position="bottom-left" />}
-      {areas && (
-        <Source id={CLUSTER_AREAS_SOURCE} type="geojson" data={areas}>
-          <Layer {...clusterFillLayer} />
-          <Layer {...clusterUnknownFillLayer} />
-          <Layer {...clusterOutlineLayer} />
-        </Source>
-      )}
-      {points && (
-        <Source id={CLUSTER_POINTS_SOURCE} type="geojson" data={points}>
-          <Layer {...clusterRingLayer} />
-          <Layer {...clusterPointLayer(selectedClusterId)} />
-          <Layer {...clusterUnknownPointLayer(selectedClusterId)} />
-          <Layer {...clusterDropletLayer(selectedClusterId)} />
-        </Source>
-      )}
-      {points && (
-        // Labels in a source of their own: a tile waits for its glyphs, and the dots should not.
-        <Source id={CLUSTER_LABELS_SOURCE} type="geojson" data={points}>
-          <Layer {...clusterLabelLayer(language)} />
-        </Source>
-      )}
       {props.children}
     </MapView>
   );

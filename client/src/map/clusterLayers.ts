@@ -1,9 +1,15 @@
+import type { FeatureCollection } from 'geojson';
 import type {
   CircleLayerSpecification,
   ExpressionSpecification,
   FillLayerSpecification,
   FilterSpecification,
+  GeoJSONSource,
+  LayerSpecification,
   LineLayerSpecification,
+  Map as MapLibreMap,
+  SourceSpecification,
+  StyleSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import type { Language } from '../../../domain/text.ts';
@@ -145,3 +151,90 @@ export const interactiveClusterLayerIds = [
   'cluster-fill',
   'cluster-fill-unknown',
 ];
+
+type ClusterData = { areas: FeatureCollection | null; points: FeatureCollection | null };
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Every cluster layer, bound to its source, in drawing order (areas, then dots, then labels). */
+export function clusterStyleLayers(selectedId: string | null, language: Language): LayerSpecification[] {
+  return [
+    { ...clusterFillLayer, source: CLUSTER_AREAS_SOURCE },
+    { ...clusterUnknownFillLayer, source: CLUSTER_AREAS_SOURCE },
+    { ...clusterOutlineLayer, source: CLUSTER_AREAS_SOURCE },
+    { ...clusterRingLayer, source: CLUSTER_POINTS_SOURCE },
+    { ...clusterPointLayer(selectedId), source: CLUSTER_POINTS_SOURCE },
+    { ...clusterUnknownPointLayer(selectedId), source: CLUSTER_POINTS_SOURCE },
+    { ...clusterDropletLayer(selectedId), source: CLUSTER_POINTS_SOURCE },
+    // Labels in a source of their own: a tile waits for its glyphs, and the dots should not.
+    { ...clusterLabelLayer(language), source: CLUSTER_LABELS_SOURCE },
+  ];
+}
+
+/**
+ * The basemap with the cluster sources and layers already in it, as the bare MapLibre page has
+ * them: the clusters are drawn with the first tiles, not after a round of React effects once the
+ * style has loaded. Sources still without data start empty; `syncClusters` fills them.
+ */
+export function withClusters(
+  basemap: StyleSpecification,
+  data: ClusterData,
+  selectedId: string | null,
+  language: Language,
+): StyleSpecification {
+  const geojson = (collection: FeatureCollection | null): SourceSpecification => ({
+    type: 'geojson',
+    data: collection ?? EMPTY,
+  });
+  return {
+    ...basemap,
+    // The cluster sources first: MapLibre (one worker in Chromium) loads sources in this order,
+    // and the dots should not queue behind the 600 KB basemap land.
+    sources: {
+      [CLUSTER_POINTS_SOURCE]: geojson(data.points),
+      [CLUSTER_AREAS_SOURCE]: geojson(data.areas),
+      [CLUSTER_LABELS_SOURCE]: geojson(data.points),
+      ...basemap.sources,
+    },
+    layers: [...basemap.layers, ...clusterStyleLayers(selectedId, language)],
+  };
+}
+
+/**
+ * Brings a map made from `withClusters` up to date: new data into the cluster sources, and the
+ * filter, layout and paint of `layers` (selection, language). MapLibre skips values that did not
+ * change. False while the style has not loaded yet (call again on `style.load`).
+ */
+export function syncClusters(
+  map: MapLibreMap,
+  data: ClusterData,
+  shown: { areas: unknown; points: unknown },
+  layers: readonly LayerSpecification[],
+): boolean {
+  const areasSource = map.getSource<GeoJSONSource>(CLUSTER_AREAS_SOURCE);
+  const pointsSource = map.getSource<GeoJSONSource>(CLUSTER_POINTS_SOURCE);
+  const labelsSource = map.getSource<GeoJSONSource>(CLUSTER_LABELS_SOURCE);
+  if (!areasSource || !pointsSource || !labelsSource) return false;
+  if (shown.areas !== data.areas) {
+    areasSource.setData(data.areas ?? EMPTY);
+    shown.areas = data.areas;
+  }
+  if (shown.points !== data.points) {
+    pointsSource.setData(data.points ?? EMPTY);
+    labelsSource.setData(data.points ?? EMPTY);
+    shown.points = data.points;
+  }
+  for (const layer of layers) {
+    if (!map.getLayer(layer.id)) continue;
+    if ('filter' in layer) map.setFilter(layer.id, layer.filter ?? null, { validate: false });
+    for (const [name, value] of Object.entries(layer.layout ?? {}))
+      map.setLayoutProperty(layer.id, name as Parameters<MapLibreMap['setLayoutProperty']>[1], value, {
+        validate: false,
+      });
+    for (const [name, value] of Object.entries(layer.paint ?? {}))
+      map.setPaintProperty(layer.id, name as Parameters<MapLibreMap['setPaintProperty']>[1], value, {
+        validate: false,
+      });
+  }
+  return true;
+}

@@ -20,15 +20,17 @@ export function ClusterList({ clusters, layer, selectedId, onSelect }: Props) {
   const { t, text, language } = useI18n();
   const [query, setQuery] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
-  const shown = useMemo(
-    () =>
-      clusters
-        .filter((cluster) =>
+  const shown = useMemo(() => {
+    // One collator for the whole sort: `localeCompare` with a locale makes one per comparison.
+    const collator = new Intl.Collator(language);
+    // No query, no filter: folding every name for nothing cost the first map ~100 ms of a slowed CPU.
+    const found = query.trim()
+      ? clusters.filter((cluster) =>
           matchesSearch(`${cluster.name.vi} ${cluster.name.en} ${cluster.aliases.join(' ')}`, query),
         )
-        .sort((a, b) => a.name[language].localeCompare(b.name[language], language)),
-    [clusters, query, language],
-  );
+      : [...clusters];
+    return found.sort((a, b) => collator.compare(a.name[language], b.name[language]));
+  }, [clusters, query, language]);
 
   const moveFocus = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
