@@ -6,8 +6,8 @@ import { ApiRequestError, api, prefetchPlannerMap } from './api/client.ts';
 import { useApi } from './api/useApi.ts';
 import { AccountMenu } from './auth/AccountMenu.tsx';
 import { AuthProvider } from './auth/AuthContext.tsx';
-import { InvestorView } from './InvestorView.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nContext.tsx';
+import { ClusterBoundaryEditor, ClusterCard, EmbedDialog, InvestorView } from './lazy-panels.tsx';
 import { AsOfBanner } from './map/AsOfBanner.tsx';
 import { AtlasMap } from './map/AtlasMap.tsx';
 import { LazyBoundaryDrawing } from './map/boundary/LazyBoundaryDrawing.tsx';
@@ -17,11 +17,7 @@ import { Legend } from './map/Legend.tsx';
 import { MapTitle } from './map/MapTitle.tsx';
 import { thematicLayers } from './map/thematic/layers.ts';
 import { AsOfControl } from './panels/AsOfControl.tsx';
-import { BoundaryEditor } from './panels/boundary/BoundaryEditor.tsx';
-import { clusterBoundaryTarget } from './panels/boundary/cluster-target.ts';
-import { ClusterCard } from './panels/ClusterCard.tsx';
 import { ClusterList } from './panels/ClusterList.tsx';
-import { EmbedDialog } from './panels/EmbedDialog.tsx';
 import { ExportMenu } from './panels/ExportMenu.tsx';
 import { ClusterEditing } from './panels/edit/ClusterEditing.tsx';
 import { ClusterTimeline } from './panels/edit/ClusterTimeline.tsx';
@@ -307,13 +303,11 @@ function Atlas({
             {detail.state === 'failed' && <ErrorMessage error={detail.error} />}
             {clusters.state === 'failed' && <ErrorMessage error={clusters.error} />}
             {drawing && selected && detail.state === 'ready' ? (
-              <BoundaryEditor
+              <ClusterBoundaryEditor
                 key={selected.id}
-                target={clusterBoundaryTarget(
-                  selected,
-                  neighbours,
-                  t.boundaryTitle.replace('{name}', text(selected.name)),
-                )}
+                cluster={selected}
+                neighbours={neighbours}
+                title={t.boundaryTitle.replace('{name}', text(selected.name))}
                 drawn={boundary.drawn}
                 tool={boundary.tool}
                 onTool={boundary.setTool}
