@@ -42,7 +42,8 @@ export function writeReport(names: readonly string[], failures: readonly string[
         ? [
             `## ${result.title}`,
             '',
-            `\`bench/${name}.ts\`${result.smoke ? ' — SMOKE RUN, numbers meaningless' : ''}`,
+            // A benchmark may be run again alone (npx tsx bench/<name>.ts) and the report rewritten.
+            `\`bench/${name}.ts\`, run ${result.date.slice(0, 16).replace('T', ' ')} UTC${result.smoke ? ' — SMOKE RUN, numbers meaningless' : ''}`,
             '',
             result.section.trim(),
             '',

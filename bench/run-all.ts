@@ -8,11 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { startThrowawayPostgres } from './lib/throwaway-postgres.ts';
+import { BENCHMARK_NAMES as BENCHMARKS } from './names.ts';
 import { writeReport } from './report.ts';
 import { isSmoke } from './result.ts';
-
-/** In the order they run; each is `npx tsx bench/<name>.ts`. */
-export const BENCHMARKS = ['hot-path', 'tiles', 'features', 'import', 'first-map', 'area', 'memory'] as const;
 
 const postgres = process.env.DATABASE_URL ? null : startThrowawayPostgres();
 const env = { ...process.env, ...(postgres ? { DATABASE_URL: postgres.url } : {}) };
