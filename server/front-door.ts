@@ -46,7 +46,10 @@ export class FrontDoor {
   /** The listener to give `http.createServer`: a recorded answer, else the app. */
   listener(app: RequestListener): RequestListener {
     return (request, response) => {
-      if (!this.serve(request, response)) app(request, response);
+      const key = requestKey(request);
+      // The recorder reads the key computed here, once per request, before Express rewrites the URL.
+      keys.set(request, key);
+      if (key === null || !this.serve(key, request, response)) app(request, response);
     };
   }
 
@@ -56,8 +59,8 @@ export class FrontDoor {
    */
   recorder(): RequestHandler {
     return (request, response, next) => {
-      const key = requestKey(request);
-      if (key === null) return next();
+      const key = keys.has(request) ? keys.get(request) : requestKey(request);
+      if (key === null || key === undefined) return next();
       const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
       let wroteInPieces = false;
       const write = response.write.bind(response) as (...args: unknown[]) => boolean;
@@ -106,9 +109,7 @@ export class FrontDoor {
   }
 
   /** Writes the recorded answer (or a 304 to its ETag) when there is a current one; true if it did. */
-  private serve(request: IncomingMessage, response: ServerResponse): boolean {
-    const key = requestKey(request);
-    if (key === null) return false;
+  private serve(key: string, request: IncomingMessage, response: ServerResponse): boolean {
     const answer = this.entries.get(key);
     if (!answer) return false;
     if (answer.version !== this.currentVersion()) {
@@ -128,6 +129,9 @@ export class FrontDoor {
     return true;
   }
 }
+
+/** Each request's key, from the listener to the recorder (null: never replayed). */
+const keys = new WeakMap<IncomingMessage, string | null>();
 
 /** What identifies a replayable request, or null for one that must reach Express. */
 function requestKey(request: IncomingMessage): string | null {
