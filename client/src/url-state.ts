@@ -2,7 +2,7 @@ import { IsoDate, type Language } from '../../domain/text.ts';
 import { type ThematicLayerId, thematicLayerIds } from './map/thematic/types.ts';
 import { type CompareItem, readCompare, writeCompare } from './plots/compare.ts';
 import { type PlotFilter, readPlotFilter, writePlotFilter } from './plots/plot-filter.ts';
-import { type MapView, readableQuery, readView, writeView } from './url-view.ts';
+import { type MapView, readableQuery, readView, writeLanguage, writePlace, writeView } from './url-view.ts';
 
 export { type MapView, readView } from './url-view.ts';
 
@@ -66,9 +66,7 @@ export function readUrlState(search: string, today = new Date().toISOString().sl
 export function writeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.mode === 'plots') params.set('mode', 'plots');
-  if (state.province) params.set('province', state.province);
-  if (state.layer !== 'stage') params.set('layer', state.layer);
-  if (state.cluster) params.set('cluster', state.cluster);
+  writePlace(state, params);
   if (state.showRemoved) params.set('removed', '1');
   if (state.asOf) params.set('asOf', state.asOf);
   if (state.mode === 'plots') {
@@ -77,6 +75,6 @@ export function writeUrlState(state: UrlState): string {
   }
   if (state.compare && state.compare.length > 0) params.set('compare', writeCompare(state.compare));
   if (state.view) params.set('map', writeView(state.view));
-  if (state.language !== 'vi') params.set('lang', state.language);
+  writeLanguage(state.language, params);
   return readableQuery(params);
 }

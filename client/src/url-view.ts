@@ -42,9 +42,22 @@ export function plannerLink(link: {
   language: Language;
 }): string {
   const params = new URLSearchParams();
-  if (link.province) params.set('province', link.province);
-  if (link.layer !== 'stage') params.set('layer', link.layer);
-  if (link.cluster) params.set('cluster', link.cluster);
-  if (link.language !== 'vi') params.set('lang', link.language);
+  writePlace(link, params);
+  writeLanguage(link.language, params);
   return readableQuery(params);
+}
+
+/** `province`, `layer` and `cluster`, each only when not the default, in the address's order. */
+export function writePlace(
+  place: { province: string | null; layer: ThematicLayerId; cluster: string | null },
+  params: URLSearchParams,
+) {
+  if (place.province) params.set('province', place.province);
+  if (place.layer !== 'stage') params.set('layer', place.layer);
+  if (place.cluster) params.set('cluster', place.cluster);
+}
+
+/** `lang`, the address's last parameter, only when not Vietnamese. */
+export function writeLanguage(language: Language, params: URLSearchParams) {
+  if (language !== 'vi') params.set('lang', language);
 }
