@@ -34,6 +34,21 @@ function openRing(ring: readonly Position[]): readonly Position[] {
 }
 
 /**
+ * The geometry with every ring closed, for Turf, which takes an unclosed ring to enclose nothing
+ * while the other two measures (`openRing`) close it: the three measures then disagree.
+ */
+function withClosedRings(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const close = (ring: Position[]) => {
+    const vertices = openRing(ring);
+    const first = vertices[0];
+    return first === undefined ? [] : [...vertices, first];
+  };
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: geometry.coordinates.map(close) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((rings) => rings.map(close)) };
+}
+
+/**
  * Outer ring minus holes, each ring's area taken unsigned, so the result does not depend on the
  * rings' orientation (RFC 7946 asks for counter-clockwise outer rings; older data is often the other way).
  */
@@ -92,7 +107,7 @@ export function measureArea(
       ? null
       : vn2000PlaneSquareMetres(geometry, options.centralMeridianDegrees);
   return {
-    sphericalHectares: turfArea(geometry) / SQUARE_METRES_PER_HECTARE,
+    sphericalHectares: turfArea(withClosedRings(geometry)) / SQUARE_METRES_PER_HECTARE,
     geodesicHectares: geodesicSquareMetres(geometry) / SQUARE_METRES_PER_HECTARE,
     vn2000PlaneHectares: planeSquareMetres === null ? null : planeSquareMetres / SQUARE_METRES_PER_HECTARE,
   };

@@ -1,3 +1,4 @@
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { featureCollection, multiPolygon as turfMultiPolygon, polygon as turfPolygon } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import kinks from '@turf/kinks';
@@ -9,6 +10,8 @@ import type { LocalizedText } from './text.ts';
 
 /** An overlap smaller than this (1 m²) is a shared edge traced twice, not two clusters on one piece of land. */
 const OVERLAP_TOLERANCE_HA = 0.0001;
+/** A shape enclosing less than this (1 m²) encloses no land: rounding noise, or points in a line. */
+const EMPTY_AREA_HA = 0.0001;
 /** A drawn area further than this from the declared one is worth a second look before saving. */
 export const AREA_WARNING_PERCENT = 10;
 /** More vertices than a hand-drawn or surveyed cluster boundary needs; bounds the server's work. */
@@ -22,6 +25,15 @@ export type BoundaryFinding =
   | { kind: 'outside-viet-nam'; severity: 'error'; at: Position }
   | { kind: 'too-many-vertices'; severity: 'error'; vertices: number }
   | { kind: 'empty-area'; severity: 'error' }
+  /**
+   * A ring that is not a ring (RFC 7946 §3.1.6): fewer than four positions, or its last position not
+   * repeating the first; or a hole not inside its outer ring (as PostGIS's "Hole lies outside shell").
+   */
+  | {
+      kind: 'malformed-ring';
+      severity: 'error';
+      problem: 'too-few-positions' | 'not-closed' | 'hole-outside-shell';
+    }
   /** A plot drawn as several shapes: a lot is one piece of land. */
   | { kind: 'several-parts'; severity: 'error'; parts: number }
   | {
@@ -114,7 +126,47 @@ function sharedHectares(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): n
  * checkBoundary(drawn, { cluster, centralMeridianDegrees: 108.25, neighbours })
  * // { measuredHa: 27.4, findings: [{ kind: 'area-difference', declaredHa: 30, … }], acceptable: true }
  */
-/** What is wrong with the shape itself, and its measured area. */
+const samePosition = (a: Position | undefined, b: Position | undefined) =>
+  a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
+
+/**
+ * The first ring that is not a closed ring of four positions or more, and what is wrong with it; a
+ * polygon without even an outer ring has too few positions.
+ */
+function ringProblem(geometry: Polygon | MultiPolygon): 'too-few-positions' | 'not-closed' | null {
+  if (polygonsOf(geometry).some((rings) => rings.length === 0)) return 'too-few-positions';
+  for (const ring of polygonsOf(geometry).flat()) {
+    if (ring.length < 4) return 'too-few-positions';
+    if (!samePosition(ring[0], ring.at(-1))) return 'not-closed';
+  }
+  return null;
+}
+
+/**
+ * The rings without a position repeated right after itself: valid (PostGIS drops them), but Turf's
+ * `kinks` reports each as a crossing.
+ */
+function withoutRepeats(geometry: Polygon | MultiPolygon): Position[][][] {
+  return polygonsOf(geometry).map((rings) =>
+    rings.map((ring) =>
+      ring.filter((position, index) => index === 0 || !samePosition(position, ring[index - 1])),
+    ),
+  );
+}
+
+/** Whether some hole has a vertex outside its outer ring (for well-formed rings that do not cross). */
+function holeOutsideShell(polygons: readonly Position[][][]): boolean {
+  return polygons.some(([outer, ...holes]) => {
+    if (outer === undefined || outer.length < 4) return false;
+    const shell = turfPolygon([outer]);
+    return holes.some((hole) => hole.some((vertex) => !booleanPointInPolygon(vertex, shell)));
+  });
+}
+
+/**
+ * What is wrong with the shape itself, and its measured area. Never throws: whatever the
+ * coordinates (NaN, infinite, huge, a ring of two points, an unclosed ring), the answer is a finding.
+ */
 function shapeCheck(geometry: Polygon | MultiPolygon, centralMeridianDegrees: number | null) {
   const findings: BoundaryFinding[] = [];
   const vertices = polygonsOf(geometry).reduce((sum, rings) => sum + rings.flat().length, 0);
@@ -122,31 +174,50 @@ function shapeCheck(geometry: Polygon | MultiPolygon, centralMeridianDegrees: nu
     findings.push({ kind: 'too-many-vertices', severity: 'error', vertices });
     return { findings, measuredHa: 0, measure: 'ellipsoid' as const, comparable: false };
   }
-  const outside = polygonsOf(geometry)
-    .flat(2)
-    .find(
-      ([x = Number.NaN, y = Number.NaN]) =>
-        !(
-          x >= VIET_NAM_EXTENT[0] &&
-          x <= VIET_NAM_EXTENT[2] &&
-          y >= VIET_NAM_EXTENT[1] &&
-          y <= VIET_NAM_EXTENT[3]
-        ),
-    );
+  const positions = polygonsOf(geometry).flat(2);
+  // NaN, infinite and missing coordinates fail these comparisons too.
+  const outside = positions.find(
+    ([x = Number.NaN, y = Number.NaN]) =>
+      !(
+        x >= VIET_NAM_EXTENT[0] &&
+        x <= VIET_NAM_EXTENT[2] &&
+        y >= VIET_NAM_EXTENT[1] &&
+        y <= VIET_NAM_EXTENT[3]
+      ),
+  );
   if (outside) findings.push({ kind: 'outside-viet-nam', severity: 'error', at: outside });
+  const finite = positions.every(
+    (position) => position.length >= 2 && Number.isFinite(position[0]) && Number.isFinite(position[1]),
+  );
+  const malformed = ringProblem(geometry);
+  if (malformed) findings.push({ kind: 'malformed-ring', severity: 'error', problem: malformed });
+  // Nothing more can be said of a shape with coordinates that are not numbers: it has no area.
+  if (!finite) {
+    const measure = centralMeridianDegrees === null ? ('ellipsoid' as const) : ('vn2000-plane' as const);
+    return { findings, measuredHa: 0, measure, comparable: false };
+  }
 
-  // Turf's typings take a Polygon; its code walks MultiPolygons as well.
-  const crossings = kinks(asTurf(geometry) as Feature<Polygon>).features.map(
+  const polygons = withoutRepeats(geometry);
+  const crossings = kinks({ type: 'MultiPolygon', coordinates: polygons }).features.map(
     (point) => point.geometry.coordinates,
   );
   if (crossings.length > 0) findings.push({ kind: 'self-intersection', severity: 'error', at: crossings });
+  if (!malformed && crossings.length === 0 && holeOutsideShell(polygons)) {
+    findings.push({ kind: 'malformed-ring', severity: 'error', problem: 'hole-outside-shell' });
+  }
 
   const measured = measureArea(geometry, { centralMeridianDegrees });
-  const measuredHa = measured.vn2000PlaneHectares ?? measured.geodesicHectares;
   const measure = measured.vn2000PlaneHectares === null ? ('ellipsoid' as const) : ('vn2000-plane' as const);
-  if (!(measuredHa > 0)) findings.push({ kind: 'empty-area', severity: 'error' });
-  // Overlaps are only meaningful for a shape that does not cross itself (Turf cannot cut one).
-  return { findings, measuredHa, measure, comparable: crossings.length === 0 && !outside };
+  const raw = measured.vn2000PlaneHectares ?? measured.geodesicHectares;
+  // Coordinates far outside any projection's range measure NaN; the area is then none, not NaN.
+  const measuredHa = Number.isFinite(raw) ? raw : 0;
+  // Both measures: points along a meridian enclose nothing on the ellipsoid, yet a sliver in the
+  // plane of a central meridian elsewhere.
+  const empty = !(measuredHa >= EMPTY_AREA_HA && measured.geodesicHectares >= EMPTY_AREA_HA);
+  if (empty) findings.push({ kind: 'empty-area', severity: 'error' });
+  // Overlaps are only meaningful for a well-formed shape that does not cross itself (Turf cannot cut one).
+  const comparable = findings.length === 0;
+  return { findings, measuredHa, measure, comparable };
 }
 
 /** The area two shapes share, when their boxes meet and it is more than a traced edge; else 0. */
@@ -297,6 +368,21 @@ export function boundaryFindingText(finding: BoundaryFinding): LocalizedText {
       };
     case 'empty-area':
       return { vi: 'Ranh giới không bao diện tích nào.', en: 'The boundary encloses no area.' };
+    case 'malformed-ring':
+      return finding.problem === 'hole-outside-shell'
+        ? {
+            vi: 'Có lỗ (vùng khoét) nằm ngoài đường ranh giới bao ngoài; hãy vẽ lỗ bên trong ranh giới.',
+            en: 'A hole lies outside the outer boundary; draw holes inside it.',
+          }
+        : finding.problem === 'not-closed'
+          ? {
+              vi: 'Đường ranh giới không khép kín: điểm cuối phải trùng điểm đầu.',
+              en: 'The boundary is not closed: its last point must repeat the first.',
+            }
+          : {
+              vi: 'Đường ranh giới có ít hơn 3 đỉnh, không bao được diện tích nào.',
+              en: 'The boundary has fewer than 3 vertices and cannot enclose an area.',
+            };
     case 'several-parts':
       return {
         vi: `Lô được vẽ thành ${finding.parts} vùng; một lô là một khu đất liền — hãy xóa bớt.`,

@@ -1,6 +1,8 @@
 /**
  * Occupancy (tỷ lệ lấp đầy) in percent: leased ÷ leasable industrial land.
- * Unknown (null) when either area is unknown or nothing is leasable, never 0 by default.
+ * Unknown (null) when either area is unknown or nothing is leasable, never 0 by default; unknown
+ * too when the quotient is not a finite number (a leased area astronomically larger than a
+ * vanishingly small leasable one), since no percentage describes that.
  *
  * @example occupancyPercent(117.11, 149.96) // 78.09…
  */
@@ -11,5 +13,6 @@ export function occupancyPercent(
   if (leasedHectares == null || leasableHectares == null) return null;
   if (!Number.isFinite(leasedHectares) || !Number.isFinite(leasableHectares)) return null;
   if (leasableHectares <= 0 || leasedHectares < 0) return null;
-  return (leasedHectares / leasableHectares) * 100;
+  const percent = (leasedHectares / leasableHectares) * 100;
+  return Number.isFinite(percent) ? percent : null;
 }

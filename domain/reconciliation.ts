@@ -134,20 +134,35 @@ function compare(
   basis: LocalizedText,
   derivation: Derivation = { kind: 'cluster-count' },
 ): ReconciliationRow {
-  if (reported === null || computed === null) {
+  // A gap too large for a number (a reported value near the largest double) cannot be stated.
+  if (reported === null || computed === null || !Number.isFinite(computed - reported.value)) {
     const explanation = explain(unit, reported, computed, null, derivation);
     return { key, label, unit, reported, computed, basis, difference: null, status: 'unknown', explanation };
   }
-  const difference = Math.round((computed - reported.value) * 1e6) / 1e6;
+  const difference = roundMicro(computed - reported.value);
   const status = Math.abs(difference) <= toleranceFor(unit, reported.value) ? 'agrees' : 'differs';
   const explanation = explain(unit, reported, computed, difference, derivation);
   return { key, label, unit, reported, computed, basis, difference, status, explanation };
 }
 
-/** Sum of figures, or null when any one is unknown: a partial sum would pass for a total. */
+/**
+ * Rounded to a millionth, which hides float noise such as 0.1 + 0.2. A value too large to scale
+ * by 10⁶ (beyond ~1.8·10³⁰²) is kept as it is: it has no fraction left to round, and scaling it
+ * would make it infinite.
+ */
+function roundMicro(value: number): number {
+  const rounded = Math.round(value * 1e6) / 1e6;
+  return Number.isFinite(rounded) ? rounded : value;
+}
+
+/**
+ * Sum of figures, or null when any one is unknown: a partial sum would pass for a total. Null too
+ * when the sum is too large for a number: an infinite total is no total.
+ */
 function sumKnown(values: ReadonlyArray<number | undefined>): number | null {
   if (values.some((value) => value === undefined)) return null;
-  return Math.round((values as number[]).reduce((sum, value) => sum + value, 0) * 1e6) / 1e6;
+  const sum = (values as number[]).reduce((total, value) => total + value, 0);
+  return Number.isFinite(sum) ? roundMicro(sum) : null;
 }
 
 /**

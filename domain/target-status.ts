@@ -20,12 +20,23 @@ export const MILESTONE_VALUE = 100;
 
 const MILLISECONDS_PER_DAY = 86_400_000;
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date (a longer ISO string counts by its date as written). */
+/**
+ * Days since 1970-01-01 of a `YYYY-MM-DD` date (a longer ISO string counts by its date as written).
+ * The year is set with `setUTCFullYear`: `Date.UTC` reads years 0–99 as 1900–1999, which would put
+ * `0050-01-01` after `0150-01-01` and refuse `0000-02-29` (year 0 is a leap year, 1900 is not).
+ */
 function dayNumber(isoDate: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   const [, year, month, day] = match ?? [];
-  const time = Date.UTC(Number(year), Number(month) - 1, Number(day));
-  if (!match || Number.isNaN(time) || new Date(time).getUTCDate() !== Number(day)) {
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  const time = date.getTime();
+  if (
+    !match ||
+    Number.isNaN(time) ||
+    date.getUTCMonth() !== Number(month) - 1 ||
+    date.getUTCDate() !== Number(day)
+  ) {
     throw new RangeError(`Not an ISO date: ${isoDate}`);
   }
   return time / MILLISECONDS_PER_DAY;

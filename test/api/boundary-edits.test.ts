@@ -182,7 +182,7 @@ describe(`drawing a cluster boundary, on ${databaseKind}`, () => {
     expect(await versionOf('trang-e-2')).toBe(version);
   });
 
-  test('a hole outside its shell, which only PostGIS catches, is refused with PostGIS’s reason', async () => {
+  test('a hole outside its shell is refused by the shared check, with its reason', async () => {
     const version = await versionOf('trang-e-2');
     const shell = rectangle(0, 3000, 300, 3300).coordinates[0] ?? [];
     const hole = rectangle(1000, 3000, 1100, 3100).coordinates[0]?.slice().reverse() ?? [];
@@ -191,8 +191,22 @@ describe(`drawing a cluster boundary, on ${databaseKind}`, () => {
       { geometry: { type: 'Polygon', coordinates: [shell, hole] }, source },
       `"cluster-trang-e-2-v${version}"`,
     ).expect(422);
+    expect(refusal(response.body).error.message_en).toMatch(/hole lies outside the outer boundary/i);
+    expect(await versionOf('trang-e-2')).toBe(version);
+  });
+
+  test('a hole inside another hole, which only PostGIS catches, is refused with PostGIS’s reason', async () => {
+    const version = await versionOf('trang-e-2');
+    const shell = rectangle(0, 3000, 300, 3300).coordinates[0] ?? [];
+    const outerHole = rectangle(50, 3050, 250, 3250).coordinates[0]?.slice().reverse() ?? [];
+    const innerHole = rectangle(100, 3100, 200, 3200).coordinates[0]?.slice().reverse() ?? [];
+    const response = await put(
+      'trang-e-2',
+      { geometry: { type: 'Polygon', coordinates: [shell, outerHole, innerHole] }, source },
+      `"cluster-trang-e-2-v${version}"`,
+    ).expect(422);
     expect(refusal(response.body).error.message_en).toMatch(
-      /PostGIS: the shape is invalid \(Hole lies outside shell/,
+      /PostGIS: the shape is invalid \(Holes are nested/,
     );
     expect(await versionOf('trang-e-2')).toBe(version);
   });
