@@ -23,6 +23,18 @@ export type ZipEntry = {
 };
 
 const ratioFloorBytes = 1024 * 1024;
+/**
+ * Past this many declared bytes in all, the archive's overall ratio must be within the limit too:
+ * otherwise many entries each just under `ratioFloorBytes` (1 MB of zeros deflates to ~1 KB) add up
+ * to a zip bomb no single entry's ratio shows (180 MB from a 200 KB upload).
+ */
+const totalRatioFloorBytes = 8 * ratioFloorBytes;
+/**
+ * Compressed bytes fed to the inflater at a time. Deflate expands at most ~1032×, so each step
+ * yields at most ~4 MB before the size check runs: an entry lying about its size is stopped within
+ * a few MB of what it declared, not 64 MB (a 64 KB step) past it.
+ */
+const inflateStepBytes = 4 * 1024;
 
 const refuse = (vi: string, en: string) => new ImportFileError(vi, en);
 const notZip = () =>
@@ -95,10 +107,12 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, allowedBytes: number):
     if (total > allowedBytes) throw tooBig();
     chunks.push(chunk);
   });
-  const step = 64 * 1024;
   try {
-    for (let offset = 0; offset < data.length; offset += step) {
-      inflater.push(data.subarray(offset, offset + step), offset + step >= data.length);
+    for (let offset = 0; offset < data.length; offset += inflateStepBytes) {
+      inflater.push(
+        data.subarray(offset, offset + inflateStepBytes),
+        offset + inflateStepBytes >= data.length,
+      );
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
@@ -119,8 +133,8 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, allowedBytes: number):
 /**
  * Unpacks the entries of a ZIP that `wanted` accepts, refusing hostile archives before and while
  * inflating: any entry name with `..`, an absolute path or a backslash; encrypted entries or
- * methods other than stored/deflate; declared sizes over the cap or ratios of a zip bomb (from the
- * central directory, before anything is inflated); and entries that inflate to more than they
+ * methods other than stored/deflate; declared sizes over the cap or ratios of a zip bomb, per entry
+ * and for the archive as a whole (from the central directory, before anything is inflated); and entries that inflate to more than they
  * declared (checked while inflating, so a lying header cannot fill memory).
  *
  * @returns the wanted entries by name.
@@ -140,6 +154,7 @@ export function safeUnzip(
   }
   const chosen = entries.filter((entry) => !entry.name.endsWith('/') && wanted(entry.name));
   let total = 0;
+  let totalCompressed = 0;
   for (const entry of chosen) {
     if (entry.encrypted || (entry.method !== 0 && entry.method !== 8)) {
       throw refuse(
@@ -148,6 +163,7 @@ export function safeUnzip(
       );
     }
     total += entry.declaredSize;
+    totalCompressed += entry.compressedSize;
     const ratio = entry.declaredSize / Math.max(1, entry.compressedSize);
     if (entry.declaredSize > ratioFloorBytes && ratio > limits.maxRatio) {
       throw refuse(
@@ -155,6 +171,13 @@ export function safeUnzip(
         `"${entry.name}" is compressed ${Math.round(ratio)}× (limit ${limits.maxRatio}) — a zip bomb? Refused.`,
       );
     }
+  }
+  const totalRatio = total / Math.max(1, totalCompressed);
+  if (total > totalRatioFloorBytes && totalRatio > limits.maxRatio) {
+    throw refuse(
+      `Các tệp trong ZIP nén tổng cộng ${Math.round(totalRatio)} lần (giới hạn ${limits.maxRatio}) — nghi là bom ZIP, bị từ chối.`,
+      `The archive's entries are compressed ${Math.round(totalRatio)}× in all (limit ${limits.maxRatio}) — a zip bomb? Refused.`,
+    );
   }
   const megabytes = (value: number) => Math.round(value / 1024 / 1024);
   if (total > limits.maxTotalBytes) {
