@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { nationalReport, nationalReportHeaders } from '../../domain/national-report.ts';
 import { parseReportingPeriodId } from '../../domain/reporting-period.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { csvCell } from '../export/csv.ts';
 import type { AtlasStore } from '../store/store.ts';
 import { rejectUnknownParameters, singleValue } from './query-params.ts';
 
@@ -95,7 +96,7 @@ export function reportRoutes(getStore: () => Promise<AtlasStore>): Router {
     const csv = stringify(
       [
         nationalReportHeaders(),
-        ...report.rows.map((row) => report.columns.map((column) => row[column.key] ?? null)),
+        ...report.rows.map((row) => report.columns.map((column) => csvCell(row[column.key] ?? null))),
       ],
       { bom: true, record_delimiter: 'windows' },
     );

@@ -8,6 +8,7 @@ import type { PlotFeature } from '../../domain/plot.ts';
 import type { PlotQuery } from '../../domain/plot-api.ts';
 import { Province } from '../../domain/province.ts';
 import { Source } from '../../domain/source.ts';
+import { toNfc } from '../../domain/text.ts';
 import { createAccountStore } from '../auth/account-store.ts';
 import { HttpError, invalidData } from '../errors.ts';
 import { postgisCheckGeometry } from '../import/check-geometry.ts';
@@ -229,7 +230,8 @@ async function prepareBatch(batch: readonly PlotFeature[]): Promise<PlotItem[]> 
     for (const plot of batch.slice(start, start + PREPARE_SLICE)) {
       items.push({
         id: plot.properties.id,
-        doc: plot.properties,
+        // Text in NFC, whatever form the file or the editor's keyboard gave it.
+        doc: toNfc(plot.properties),
         wkb: polygonEwkbHex(plot.geometry),
         ...officialPlotArea(plot.geometry, plot.properties.provinceId),
       });
@@ -474,7 +476,7 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
         const { areaM2, areaMeasure } = officialPlotArea(geometry, next.provinceId);
         const [written] = await tx.query<{ version: number }>(plotSql.updatePlotBoundary, [
           id,
-          JSON.stringify(next),
+          JSON.stringify(toNfc(next)),
           areaM2,
           areaMeasure,
           JSON.stringify(geometry),
@@ -554,7 +556,7 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
               );
             }
           }
-          await tx.query(sql.importClusterUpdate, [clusterId, JSON.stringify(next), geometry]);
+          await tx.query(sql.importClusterUpdate, [clusterId, JSON.stringify(toNfc(next)), geometry]);
           await tx.query(sql.auditClusterImport, [
             actor?.accountId ?? null,
             actor?.accountName ?? null,
@@ -575,7 +577,7 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
       return result;
     },
     async saveSource(source) {
-      await client.query(sql.insertSource, [source.id, JSON.stringify(Source.parse(source))]);
+      await client.query(sql.insertSource, [source.id, JSON.stringify(toNfc(Source.parse(source)))]);
       await refreshDataVersion();
     },
     async getClusterVersioned(id) {
@@ -590,7 +592,7 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
         if (!current) return { outcome: 'missing' as const };
         const [written] = await tx.query<{ version: number }>(sql.updateClusterIfVersion, [
           id,
-          JSON.stringify(next),
+          JSON.stringify(toNfc(next)),
           expectedVersion,
         ]);
         if (!written) return { outcome: 'stale' as const };
@@ -613,7 +615,7 @@ export function createPostgisStore(client: SqlClient, initialVersion: number): A
         if (!current) return { outcome: 'missing' as const };
         const [written] = await tx.query<{ version: number }>(sql.updateClusterBoundaryIfVersion, [
           id,
-          JSON.stringify(next),
+          JSON.stringify(toNfc(next)),
           expectedVersion,
           JSON.stringify(geometry),
         ]);
