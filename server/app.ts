@@ -3,9 +3,10 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { csrfGuard, loadSession } from './auth/middleware.ts';
-import type { TrustProxySetting } from './config.ts';
+import { readRateLimitSettings, type TrustProxySetting } from './config.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import type { FrontDoor } from './front-door.ts';
+import { CostLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes, clientRoutes } from './routes/assets.ts';
@@ -36,6 +37,11 @@ export type AppDeps = {
   trustProxy?: TrustProxySetting;
   /** Replays cached public answers in front of Express (main.ts); omitted in tests of the app alone. */
   frontDoor?: FrontDoor;
+  /**
+   * Per-client limit on answers that cost the database (server/rate-limit.ts); read from the
+   * environment (RATE_LIMIT_*, server/config.ts) when omitted.
+   */
+  rateLimit?: RateLimitSettings;
 };
 
 /** Builds the Express app. It never listens: main.ts does, tests use supertest. */
@@ -64,6 +70,11 @@ export function createApp(deps: AppDeps): Express {
     );
   };
 
+  // Routes get the store through the limiter: a request's first query counts against its client.
+  const limiter = new CostLimiter(deps.rateLimit ?? readRateLimitSettings());
+  const meteredStore = async () => limiter.meter(await getStore());
+  const limited = limiter.scope();
+
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -85,9 +96,9 @@ export function createApp(deps: AppDeps): Express {
   // Who is signed in, and CSRF protection for every write under /api (server/auth/middleware.ts).
   app.use('/api', readOnlyCors, loadSession(getStore), csrfGuard, revalidate);
   app.use('/api', authRoutes(getStore), accountRoutes(getStore));
-  app.use('/api', apiRoutes(getStore));
-  app.use('/tiles', readOnlyCors, tileRoutes(getStore));
-  app.use('/ogc', readOnlyCors, revalidate, ogcRoutes(getStore));
+  app.use('/api', limited, apiRoutes(meteredStore));
+  app.use('/tiles', readOnlyCors, limited, tileRoutes(meteredStore));
+  app.use('/ogc', readOnlyCors, revalidate, limited, ogcRoutes(meteredStore));
   app.use(assetRoutes());
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir, deps.embedAllowedOrigins ?? []));
   app.use((request) => {

@@ -47,6 +47,55 @@ const TrustProxy = z
   });
 export type TrustProxySetting = z.infer<typeof TrustProxy>;
 
+/** An empty variable counts as unset (`RATE_LIMIT_PER_SECOND=` must not read as 0, "off"). */
+const unsetWhenEmpty = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** Addresses the rate limiter never counts: range names or addresses, as TRUST_PROXY takes them; `none` for none. */
+const RateLimitExempt = z
+  .string()
+  .default('loopback')
+  .transform((text, context): string[] => {
+    const value = text.trim();
+    if (value === '' || /^none$/i.test(value)) return [];
+    const entries = value.split(/[\s,]+/).filter(Boolean);
+    const wrong = entries.find((entry) => !isProxyAddress(entry));
+    if (wrong !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${wrong.slice(0, 40)}" is neither an address, address/prefix nor loopback|linklocal|uniquelocal (or "none")`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+/**
+ * The per-client limit on answers that cost the database (server/rate-limit.ts). The defaults are
+ * far above what a person's browser asks (a map view is a few dozen tiles, most of them cached) and
+ * leave loopback alone: the tests, the benchmarks, and a proxy on the same host without TRUST_PROXY
+ * (where every client would otherwise share 127.0.0.1's bucket).
+ */
+export const RateLimitEnvironment = z.object({
+  /** Database-costing requests per second a client may sustain; 0 turns the limit off. */
+  RATE_LIMIT_PER_SECOND: z.preprocess(unsetWhenEmpty, z.coerce.number().min(0).max(1_000_000).default(50)),
+  /** How many it may make at once before the sustained rate applies. */
+  RATE_LIMIT_BURST: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(1).max(1_000_000).default(200)),
+  /** Addresses never limited (after TRUST_PROXY picks the client's address); default `loopback`. */
+  RATE_LIMIT_EXEMPT: RateLimitExempt,
+});
+
+/** The limiter's settings alone, for the app when it is not given them (tests, benchmarks). */
+export function readRateLimitSettings(environment: NodeJS.ProcessEnv = process.env) {
+  const parsed = RateLimitEnvironment.safeParse(environment);
+  if (!parsed.success) throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  return {
+    perSecond: parsed.data.RATE_LIMIT_PER_SECOND,
+    burst: parsed.data.RATE_LIMIT_BURST,
+    exempt: parsed.data.RATE_LIMIT_EXEMPT,
+  };
+}
+
 const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -73,6 +122,7 @@ const Environment = z.object({
   /** Proxies in front of the app (nginx): hops or addresses; unset: none, the peer is the client. */
   TRUST_PROXY: TrustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...RateLimitEnvironment.shape,
 });
 export type Config = z.infer<typeof Environment>;
 

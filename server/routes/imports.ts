@@ -7,7 +7,7 @@ import {
   planReport,
 } from '../../domain/import-api.ts';
 import { assertProvinceEditor, csrfGuard } from '../auth/middleware.ts';
-import { HttpError, invalidData, notFound } from '../errors.ts';
+import { databaseUnavailable, HttpError, invalidData, isDatabaseUnavailable, notFound } from '../errors.ts';
 import { applyImport } from '../import/apply-import.ts';
 import { planImport } from '../import/plan-import.ts';
 import { ImportFileError, refusal } from '../import/problems.ts';
@@ -149,6 +149,9 @@ async function runImport(store: AtlasStore, request: Request, response: Response
       response.end();
     } else if (error instanceof HttpError) {
       stream.finish(errorEvent(error));
+    } else if (isDatabaseUnavailable(error)) {
+      // The database went away mid-import: the transaction is gone with it, so nothing was written.
+      stream.finish(errorEvent(databaseUnavailable()));
     } else {
       request.log?.error({ err: error }, 'import failed');
       stream.finish(

@@ -23,7 +23,10 @@ const STARTUP_LOCK = 4_726_551;
 export async function openStore(options: StoreOptions): Promise<AtlasStore> {
   const started = performance.now();
   const client: SqlClient = options.databaseUrl
-    ? await openPgClient(options.databaseUrl)
+    ? await openPgClient(options.databaseUrl, {
+        onConnectionError: (error) =>
+          options.logger?.warn({ err: error }, 'database connection lost; reconnecting on the next query'),
+      })
     : await openPgliteClient(options.dataDir);
   try {
     const prepare = async (db: SqlClient) => ({
