@@ -46,6 +46,12 @@ describe('50 parallel writes on PGlite', () => {
   });
 });
 
+describe('SIGKILL during an in-app import, restart on the same DATA_DIR', () => {
+  test('the import is wholly there or wholly absent; an acknowledged one is kept', async () => {
+    await scenarios.killDuringImport();
+  });
+});
+
 describe('SIGKILL during a plot layout and during edits, restart on the same DATA_DIR', () => {
   test('each change wholly there or wholly absent; acknowledged ones and everything else kept', async () => {
     await scenarios.killAndRestart();

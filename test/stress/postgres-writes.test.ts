@@ -56,6 +56,10 @@ describe.skipIf(!postgres)('writes on PostgreSQL', () => {
     await scenarios.parallelWrites();
   });
 
+  test('SIGKILL of the app during an in-app import: wholly there or wholly absent', async () => {
+    await scenarios.killDuringImport();
+  });
+
   test('SIGKILL of the app during layouts and edits: each change whole or absent, the rest kept', async () => {
     await scenarios.killAndRestart();
     const client = new pg.Client({ connectionString: (postgres as PrivatePostgres).url });

@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { ClusterHistory, ClusterRecord, StaleWrite } from '../../domain/history.ts';
 import { PlotLayoutResult } from '../../domain/plot-layout-api.ts';
-import { type AppChild, type Session, SOURCE, sleep, writeHeaders } from './harness.ts';
+import { type AppChild, PROVINCE, type Session, SOURCE, sleep, writeHeaders } from './harness.ts';
 
 /** Entries `GET /api/clusters/{id}/history` answers at most (store.clusterHistory's limit). */
 const HISTORY_PAGE = 200;
@@ -321,5 +321,91 @@ export function writeScenarios(target: Target) {
     console.info(`[stress] ${target.label} kill/restart outcomes:\n  ${outcomes.join('\n  ')}`);
   }
 
-  return { parallelWrites, killAndRestart };
+  /**
+   * An in-app file import (POST /api/provinces/{id}/imports, commit): a GeoJSON setting the number
+   * of production facilities of every cluster of the province, applied in one transaction. Resolves
+   * with whether the answer's last event was the result (the import acknowledged).
+   */
+  async function postImport(value: number): Promise<'acknowledged' | 'cut' | string> {
+    const file = JSON.stringify({
+      type: 'FeatureCollection',
+      features: target.clusterIds.map((id) => ({
+        type: 'Feature',
+        properties: { cluster: id, productionFacilityCount: value },
+        geometry: null,
+      })),
+    });
+    const query = new URLSearchParams({
+      fileName: 'so-lieu-co-so-san-xuat.geojson',
+      source: SOURCE.sourceId,
+      asOf: SOURCE.asOf,
+      commit: 'true',
+    });
+    try {
+      const response = await fetch(`${target.app.origin}/api/provinces/${PROVINCE}/imports?${query}`, {
+        method: 'POST',
+        headers: writeHeaders(target.app.origin, target.session, {
+          'Content-Type': 'application/octet-stream',
+        }),
+        body: file,
+      });
+      const lines = (await response.text()).split('\n').filter(Boolean);
+      const last = JSON.parse(lines.at(-1) ?? '{}') as { type?: string };
+      return last.type === 'result' ? 'acknowledged' : `answered ${response.status} ${last.type ?? ''}`;
+    } catch {
+      return 'cut';
+    }
+  }
+
+  const facilities = (cluster: ClusterRecord) =>
+    cluster.feature.properties.figures?.productionFacilityCount?.value;
+
+  /** SIGKILL during an in-app import at several delays, restart: every cluster updated, or none. */
+  async function killDuringImport() {
+    const timer = performance.now();
+    expect(await postImport(1)).toBe('acknowledged');
+    const importMs = performance.now() - timer;
+    for (const id of target.clusterIds) expect(facilities(await record(id)), id).toBe(1);
+    console.info(
+      `[stress] an import of ${target.clusterIds.length} clusters' figures takes ${Math.round(importMs)} ms on ${target.label}`,
+    );
+    const outcomes: string[] = [];
+    let value = 100;
+    for (const share of [0.2, 0.5, 0.8, 0.9, 0.95, 'acknowledged'] as const) {
+      value += 1;
+      const before = await Promise.all(target.clusterIds.map(record));
+      const started = performance.now();
+      const answer = postImport(value);
+      let outcome: string;
+      if (share === 'acknowledged') {
+        outcome = await answer;
+        await target.app.kill();
+      } else {
+        await sleep(Math.round(importMs * share));
+        await target.app.kill();
+        outcome = await answer;
+      }
+      const killedAt = performance.now() - started;
+      await target.restart();
+      const after = await Promise.all(target.clusterIds.map(record));
+      const updated = after.filter((cluster) => facilities(cluster) === value).length;
+      // All or nothing: each cluster one version on with the new figure, or each exactly as it was.
+      expect([0, after.length], `clusters updated after a kill at ${Math.round(killedAt)} ms`).toContain(
+        updated,
+      );
+      after.forEach((cluster, index) => {
+        const was = before[index] as ClusterRecord;
+        if (updated === 0) expect(cluster.version, cluster.feature.properties.id).toBe(was.version);
+        else expect(cluster.version, cluster.feature.properties.id).toBe(was.version + 1);
+        if (updated === 0) expect(facilities(cluster), cluster.feature.properties.id).toBe(facilities(was));
+      });
+      if (outcome === 'acknowledged') expect(updated, 'an acknowledged import survives').toBe(after.length);
+      outcomes.push(
+        `SIGKILL at ${Math.round(killedAt)} ms: import ${updated === 0 ? 'absent' : 'present, whole'} (answer: ${outcome})`,
+      );
+    }
+    console.info(`[stress] ${target.label} kill during import:\n  ${outcomes.join('\n  ')}`);
+  }
+
+  return { parallelWrites, killAndRestart, killDuringImport };
 }
