@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
-import type { GeodataBundle } from '../../server/geodata/read-geodata.ts';
+import { type GeodataBundle, readGeodata } from '../../server/geodata/read-geodata.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import type { AtlasStore } from '../../server/store/store.ts';
+import { copyOfFirstStart } from '../pglite-template.ts';
 
 /** Which database this run of the API suite uses: a PostgreSQL server when DATABASE_URL is set. */
 export const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -39,6 +40,8 @@ export async function openFreshStore(
   const dataDir = mkdtempSync(join(tmpdir(), 'ccn-atlas-test-'));
   const url = options.databaseUrl === undefined ? databaseUrl : (options.databaseUrl ?? undefined);
   if (url) await resetServerDatabase(url);
+  // On PGlite, a copy of a folder that has had exactly this first start (test/pglite-template.ts).
+  else await copyOfFirstStart(dataDir, options.geodata ?? readGeodata());
   const store = await openStore({
     databaseUrl: url,
     dataDir,
