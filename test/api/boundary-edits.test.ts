@@ -234,8 +234,8 @@ describe(`drawing a cluster boundary, on ${databaseKind}`, () => {
     };
     const cases: [unknown, number][] = [
       [{ geometry: shape }, 400],
-      [{ geometry: unclosed, source }, 400],
-      [{ geometry: { type: 'Point', coordinates: [109, 12] }, source }, 400],
+      [{ geometry: unclosed, source }, 422],
+      [{ geometry: { type: 'Point', coordinates: [109, 12] }, source }, 422],
       [{ geometry: shape, source, extra: 1 }, 400],
       [{ geometry: shape, source: { sourceId: 'no-such-document', asOf: '2025-06-14' } }, 422],
       [{ geometry: rectangle(0, 0, 1, 1), source: { ...source, asOf: '14/06/2025' } }, 400],

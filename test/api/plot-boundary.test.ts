@@ -148,11 +148,11 @@ describe(`redrawing a plot's boundary, on ${databaseKind}`, () => {
     expect(body.error.message_en).toContain("outside the cluster's boundary");
   });
 
-  test('a stale version gets 412, none gets 428, a multipolygon 400; nothing is written', async () => {
+  test('a stale version gets 412, none gets 428, a multipolygon 422; nothing is written', async () => {
     await put('sc-a', { geometry: rectangle(0, 0, 100, 120), source }, '"plot-sc-a-v1"').expect(412);
     await put('sc-a', { geometry: rectangle(0, 0, 100, 120), source }).expect(428);
     const multi = { type: 'MultiPolygon', coordinates: [rectangle(0, 0, 100, 120).coordinates] };
-    await put('sc-a', { geometry: multi, source }, '"plot-sc-a-v2"').expect(400);
+    await put('sc-a', { geometry: multi, source }, '"plot-sc-a-v2"').expect(422);
     await put('khong-co', { geometry: rectangle(0, 0, 100, 120), source }, '"plot-khong-co-v1"').expect(404);
     expect((await detail('sc-a')).version).toBe(2);
   });

@@ -4,7 +4,7 @@ import { sendJson } from '../../api/client.ts';
 
 /**
  * `PUT /api/clusters/{id}/boundary` over the version `etag` names. Throws ApiRequestError: a 412
- * carries a StaleWrite, a 422 the server's BoundaryRefusal.
+ * carries a StaleWrite, a 422 the server's BoundaryRefusal (or invalid_geometry for no valid GeoJSON).
  */
 export async function saveBoundary(
   clusterId: string,
