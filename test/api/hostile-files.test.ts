@@ -116,11 +116,17 @@ async function refused(fileName: string, bytes: Uint8Array, message: RegExp, vi:
  * RSS afterwards less its RSS before. An upper bound (the peak may predate `run`), so a small
  * answer proves nothing large was ever held.
  */
+/**
+ * How far `run` pushed this process's memory above where it stood: its peak RSS after, less the
+ * higher of the RSS now and the peak so far (maxRSS is the process's lifetime peak, so an earlier
+ * spike — a store opened, a GC not yet run — must not count as the run's). An inflated bomb or an
+ * expanded entity is hundreds of MB above both.
+ */
 async function peakGrowthMb(run: () => Promise<void>): Promise<number> {
-  const before = process.memoryUsage().rss;
-  await run();
   // maxRSS is in kilobytes.
-  return (process.resourceUsage().maxRSS * 1024 - before) / MB;
+  const before = Math.max(process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+  await run();
+  return Math.max(0, process.resourceUsage().maxRSS * 1024 - before) / MB;
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
